@@ -1,0 +1,69 @@
+// Derives data/countries.json from the maintained world-countries package (ODbL-1.0), keeping
+// only what the engine uses: codes, names in Latin-script languages, capitals and demonyms.
+// Our own corrections and additions live in data/country-extras.json, never in this output.
+import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const pkgPath = require.resolve("world-countries/package.json");
+const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
+const raw = JSON.parse(readFileSync(new URL("countries.json", `file://${pkgPath}`), "utf8"));
+
+// Translations kept: languages the tool reads, in Latin script (others cannot be typed back by the
+// folding in src/engine/fold.ts and only add collisions).
+const LANGS = ["deu", "fra", "spa", "ita", "por", "nld"];
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’.,()-]+$/u;
+
+const countries = raw
+  .filter((c) => c.status === "officially-assigned" || c.cca2 === "XK")
+  .map((c) => {
+    const names = new Set();
+    const add = (n) => {
+      if (typeof n === "string" && n.length >= 3 && LATIN.test(n)) names.add(n);
+    };
+    for (const nat of Object.values(c.name.native ?? {})) {
+      add(nat.common);
+      add(nat.official);
+    }
+    for (const l of LANGS) {
+      add(c.translations?.[l]?.common);
+      add(c.translations?.[l]?.official);
+    }
+    for (const s of c.altSpellings ?? []) if (s.length >= 4) add(s);
+    names.delete(c.name.common);
+    const demonyms = new Set();
+    for (const l of ["eng", "fra"]) {
+      const d = c.demonyms?.[l];
+      if (d) {
+        if (d.m) demonyms.add(d.m);
+        if (d.f) demonyms.add(d.f);
+      }
+    }
+    return {
+      code: c.cca2,
+      cca3: c.cca3,
+      name: c.name.common,
+      official: c.name.official,
+      capital: c.capital ?? [],
+      region: c.region,
+      independent: c.independent === true,
+      names: [...names],
+      demonyms: [...demonyms].filter((d) => d.length >= 3),
+    };
+  })
+  .sort((a, b) => a.code.localeCompare(b.code));
+
+const out = {
+  source: {
+    title: `world-countries ${pkg.version} (ODbL-1.0), by Mohammed Le Doze`,
+    url: "https://github.com/mledoze/countries",
+  },
+  // The day this package version was last reviewed against our own lists (data/country-extras.json).
+  asOf: "2026-11-27",
+  package: `world-countries@${pkg.version}`,
+  countries,
+};
+const target = new URL("../data/countries.json", import.meta.url);
+const tmp = new URL("../data/countries.json.tmp", import.meta.url);
+writeFileSync(tmp, JSON.stringify(out) + "\n");
+renameSync(tmp, target);
