@@ -1,0 +1,47 @@
+/** `needs`: the catalogue of needs the engine recognises, with the office each goes to. */
+import { NEED_CATEGORIES } from "../data/schemas.js";
+import { closest } from "../engine/matcher.js";
+import { listNeeds } from "../engine/reference.js";
+import { UsageError } from "../errors.js";
+import { out, outJson } from "../output.js";
+import { table, widths } from "../render/table.js";
+import { knowledge, width, type GlobalOptions } from "./common.js";
+
+export interface NeedsFlags extends GlobalOptions {
+  category?: string;
+}
+
+export function run(flags: NeedsFlags): number {
+  const k = knowledge(flags);
+  const category = flags.category?.trim().toLowerCase();
+  if (category && !(NEED_CATEGORIES as readonly string[]).includes(category)) {
+    const suggestions = closest(
+      category,
+      NEED_CATEGORIES.map((c) => [c, c] as [string, string]),
+    );
+    throw new UsageError(
+      `Unknown category ${JSON.stringify(flags.category)}: use one of ${NEED_CATEGORIES.join(", ")}.`,
+      "unknown-category",
+      suggestions,
+    );
+  }
+  const needs = listNeeds(k, category);
+  if (flags.json) {
+    outJson({ schemaVersion: 1, needs });
+    return 0;
+  }
+  out(
+    table(
+      ["Need", "What", "Category", "Office"],
+      needs.map((n) => [
+        n.id,
+        n.label,
+        n.category,
+        n.officeAtHome ? `${n.office} (abroad); ${n.officeAtHome} (at home)` : n.office,
+      ]),
+      widths(width(), [3, 5, 2, 4]),
+    ),
+  );
+  out(`${needs.length} needs. Classify one with: mission-guide classify "lost my passport" --citizen CA --in Geneva`);
+  return 0;
+}

@@ -1,0 +1,161 @@
+/**
+ * Cross-reference checks over a whole data set: unique ids and every reference resolving.
+ * Returns problems rather than throwing, so `data --check` can list them all.
+ */
+import { fold } from "../engine/fold.js";
+import { termWords } from "../engine/knowledge.js";
+import { REQUIRED_LANGS, type FileData } from "./schemas.js";
+
+export interface Problem {
+  file: string;
+  path: string;
+  reason: string;
+}
+
+function dupes<T>(items: T[], key: (t: T) => string, file: string, path: string, out: Problem[]): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) out.push({ file, path: `${path}.${i}`, reason: `duplicate id "${k}"` });
+    seen.add(k);
+  });
+  return seen;
+}
+
+export function crossCheck(d: FileData): Problem[] {
+  const out: Problem[] = [];
+  const countries = dupes(d.countries.countries, (c) => c.code, "data/countries.json", "countries", out);
+  const concepts = dupes(d.lexicon.concepts, (c) => c.id, "data/lexicon.json", "concepts", out);
+  const orgs = dupes(d.organizations.organizations, (o) => o.id, "data/organizations.json", "organizations", out);
+  const cities = dupes(d.cities.cities, (c) => c.id, "data/cities.json", "cities", out);
+  dupes(d["office-types"].officeTypes, (t) => t.id, "data/office-types.json", "officeTypes", out);
+  dupes(d.rules.rules, (r) => r.id, "data/rules.json", "rules", out);
+  dupes(d.needs.needs, (n) => n.id, "data/needs.json", "needs", out);
+  dupes(d["country-extras"].countries, (c) => c.code, "data/country-extras.json", "countries", out);
+
+  const cityCountry = new Map(d.cities.cities.map((c) => [c.id, c.country]));
+  d.cities.cities.forEach((c, i) => {
+    if (!countries.has(c.country))
+      out.push({ file: "data/cities.json", path: `cities.${i}.country`, reason: `unknown country "${c.country}"` });
+  });
+  d.organizations.organizations.forEach((o, i) => {
+    const at = `organizations.${i}`;
+    if (!cities.has(o.city))
+      out.push({ file: "data/organizations.json", path: `${at}.city`, reason: `unknown city "${o.city}"` });
+    else if (cityCountry.get(o.city) !== o.country)
+      out.push({
+        file: "data/organizations.json",
+        path: `${at}.country`,
+        reason: `"${o.country}" is not the country of city "${o.city}"`,
+      });
+    if (o.parent && !orgs.has(o.parent))
+      out.push({ file: "data/organizations.json", path: `${at}.parent`, reason: `unknown organization "${o.parent}"` });
+  });
+  const stop = new Set(d.lexicon.stopwords.map(fold));
+  const needIds = new Set(d.needs.needs.map((n) => n.id));
+  const categories = new Set(d.needs.needs.map((n) => n.category));
+  d.lexicon.concepts.forEach((c, i) => {
+    for (const [lang, list] of Object.entries(c.terms)) {
+      list.forEach((t, j) => {
+        const w = termWords(t, stop).words;
+        if (w.length === 1 && stop.has(w[0]!))
+          out.push({
+            file: "data/lexicon.json",
+            path: `concepts.${i}.terms.${lang}.${j}`,
+            reason: `"${t}" is a stop-word and never matches`,
+          });
+      });
+    }
+  });
+  const refOk = (c: string): boolean =>
+    concepts.has(c) || c === "org:*" || (c.startsWith("org:") && orgs.has(c.slice(4)));
+  d.needs.needs.forEach((n, i) => {
+    const at = `needs.${i}`;
+    n.signals.forEach((s, j) => {
+      if (!refOk(s.concept))
+        out.push({ file: "data/needs.json", path: `${at}.signals.${j}`, reason: `unknown concept "${s.concept}"` });
+    });
+    for (const field of ["all", "any"] as const) {
+      n[field].forEach((c, j) => {
+        if (!refOk(c))
+          out.push({ file: "data/needs.json", path: `${at}.${field}.${j}`, reason: `unknown concept "${c}"` });
+      });
+    }
+    n.refines.forEach((r, j) => {
+      if (!needIds.has(r) && !categories.has(r as never))
+        out.push({ file: "data/needs.json", path: `${at}.refines.${j}`, reason: `no need or category "${r}"` });
+    });
+    for (const kind of ["terms", "phrases"] as const) {
+      for (const [lang, list] of Object.entries(n[kind])) {
+        list.forEach((t, j) => {
+          const w = termWords(t, stop).words;
+          if (w.length === 1 && stop.has(w[0]!))
+            out.push({
+              file: "data/needs.json",
+              path: `${at}.${kind}.${lang}.${j}`,
+              reason: `"${t}" is a stop-word and never matches`,
+            });
+        });
+      }
+    }
+    if (n.org && !orgs.has(n.org))
+      out.push({ file: "data/needs.json", path: `${at}.org`, reason: `unknown organization "${n.org}"` });
+    for (const lang of REQUIRED_LANGS) {
+      if ((n.phrases[lang]?.length ?? 0) + (n.terms[lang]?.length ?? 0) === 0)
+        out.push({
+          file: "data/needs.json",
+          path: `${at}.phrases.${lang}`,
+          reason: `no terms or phrases in "${lang}"`,
+        });
+    }
+    if (n.category === "none" && !n.instead)
+      out.push({
+        file: "data/needs.json",
+        path: `${at}.instead`,
+        reason: "a need no office serves must say what to do instead",
+      });
+  });
+  d["country-extras"].countries.forEach((c, i) => {
+    if (!countries.has(c.code))
+      out.push({
+        file: "data/country-extras.json",
+        path: `countries.${i}.code`,
+        reason: `unknown country "${c.code}"`,
+      });
+  });
+  d["embassy-seats"].seats.forEach((s, i) => {
+    if (!countries.has(s.country))
+      out.push({
+        file: "data/embassy-seats.json",
+        path: `seats.${i}.country`,
+        reason: `unknown country "${s.country}"`,
+      });
+  });
+  d.rules.rules.forEach((r, i) => {
+    r.when.forEach((c, j) => {
+      const needsValue = c.op === "eq" || c.op === "ne" || c.op === "in" || c.op === "notIn";
+      if (needsValue && c.value === undefined)
+        out.push({
+          file: "data/rules.json",
+          path: `rules.${i}.when.${j}.value`,
+          reason: `operator "${c.op}" needs a value`,
+        });
+      if ((c.op === "in" || c.op === "notIn") && !Array.isArray(c.value))
+        out.push({
+          file: "data/rules.json",
+          path: `rules.${i}.when.${j}.value`,
+          reason: `operator "${c.op}" needs a list`,
+        });
+      if (c.fact === "need.category") {
+        for (const v of [c.value ?? []].flat())
+          if (!categories.has(v as never))
+            out.push({
+              file: "data/rules.json",
+              path: `rules.${i}.when.${j}.value`,
+              reason: `no need has category "${v}"`,
+            });
+      }
+    });
+  });
+  return out;
+}

@@ -1,0 +1,325 @@
+import { z } from "zod";
+
+/** ISO 3166-1 alpha-2 code, upper case. */
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/)
+  .describe("ISO 3166-1 alpha-2 country code");
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .describe("kebab-case identifier");
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe("date the fact was last checked (YYYY-MM-DD)");
+
+export const Source = z
+  .object({
+    title: z.string().min(1).describe("what the source is"),
+    url: z.string().url().describe("where it can be read"),
+  })
+  .describe("where a fact comes from");
+export type Source = z.infer<typeof Source>;
+
+/** Languages the need recognizer is written for; others may be added to terms freely. */
+export const LANGS = ["en", "fr", "es", "de", "it", "pt"] as const;
+export const REQUIRED_LANGS = ["en", "fr", "es", "de"] as const;
+const Terms = z.record(z.string(), z.array(z.string().min(1)));
+
+// --- countries (generated from world-countries by scripts/build-countries.mjs) ---
+export const Country = z.object({
+  code: CountryCode,
+  cca3: z.string().regex(/^[A-Z]{3}$/),
+  name: z.string().min(1),
+  official: z.string().min(1),
+  capital: z.array(z.string()),
+  region: z.string(),
+  independent: z.boolean(),
+  names: z.array(z.string()),
+  demonyms: z.array(z.string()),
+});
+export type Country = z.infer<typeof Country>;
+export const CountriesFile = z.object({
+  source: Source,
+  asOf: IsoDate,
+  package: z.string(),
+  countries: z.array(Country).min(190),
+});
+
+export const CountryExtra = z.object({
+  code: CountryCode,
+  aliases: z.array(z.string().min(1)).default([]),
+  demonyms: Terms.default({}),
+  article: z.boolean().optional(),
+  shortName: z.string().min(1).optional().describe("name as used in 'Embassy of {state}'"),
+  source: Source,
+  asOf: IsoDate,
+});
+export type CountryExtra = z.infer<typeof CountryExtra>;
+export const CountryExtrasFile = z.object({ asOf: IsoDate, countries: z.array(CountryExtra) });
+
+// --- cities ---
+export const City = z.object({
+  id: Slug,
+  name: z.string().min(1),
+  country: CountryCode,
+  names: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+  aliases: z.array(z.string()).default([]),
+  source: Source,
+  asOf: IsoDate,
+});
+export type City = z.infer<typeof City>;
+export const CitiesFile = z.object({ asOf: IsoDate, cities: z.array(City).min(1) });
+
+// --- international organizations ---
+export const FIELDS = [
+  "general",
+  "trade",
+  "health",
+  "labour",
+  "refugees",
+  "human-rights",
+  "telecommunications",
+  "intellectual-property",
+  "meteorology",
+  "migration",
+  "nuclear",
+  "security",
+  "drugs-crime",
+  "industrial-development",
+  "disarmament",
+  "energy",
+  "regional-integration",
+  "education-culture",
+  "economic-policy",
+  "food-agriculture",
+  "environment",
+  "human-settlements",
+  "finance-development",
+  "aviation",
+  "maritime",
+  "postal",
+  "justice",
+  "chemical-weapons",
+  "policing",
+  "tourism",
+  "children",
+] as const;
+export const Organization = z.object({
+  id: Slug,
+  acronym: z.string().min(1),
+  name: z.string().min(1),
+  names: z.record(z.string(), z.string()).default({}),
+  aliases: z.array(z.string()).default([]),
+  city: Slug.describe("id of the seat city in cities.json"),
+  country: CountryCode,
+  field: z.enum(FIELDS),
+  parent: Slug.nullable().default(null),
+  missionStyle: z
+    .string()
+    .includes("{state}")
+    .nullable()
+    .describe("style of name of a state's mission to it; null where states keep none"),
+  noMissionsNote: z.string().optional(),
+  headTitle: z.string().nullable().default(null),
+  url: z.string().url(),
+  source: Source,
+  asOf: IsoDate,
+});
+export type Organization = z.infer<typeof Organization>;
+export const OrganizationsFile = z.object({
+  asOf: IsoDate,
+  organizations: z.array(Organization).min(1),
+});
+
+// --- office types (glossary) ---
+export const OFFICE_KINDS = [
+  "embassy_or_consulate",
+  "embassy",
+  "permanent_mission",
+  "domestic_authority",
+  "international_organization",
+  "none",
+] as const;
+export const OfficeKind = z.enum(OFFICE_KINDS);
+export type OfficeKind = z.infer<typeof OfficeKind>;
+export const OfficeType = z.object({
+  id: Slug,
+  name: z.string().min(1),
+  names: z.record(z.string(), z.string()).default({}),
+  aliases: z.array(z.string()).default([]),
+  officeKind: OfficeKind,
+  represents: z.string().min(1),
+  head: z.string().nullable().optional(),
+  where: z.string().optional(),
+  does: z.array(z.string()).min(1),
+  doesNot: z.array(z.string()).min(1),
+  staff: z.array(z.string()).optional(),
+  hubs: z.array(z.string()).optional(),
+  legalBasis: z.string().optional(),
+  example: z.string().optional(),
+  source: Source,
+  asOf: IsoDate,
+});
+export type OfficeType = z.infer<typeof OfficeType>;
+export const OfficeTypesFile = z.object({ asOf: IsoDate, officeTypes: z.array(OfficeType).min(1) });
+
+// --- lexicon: shared multilingual concepts the needs are built from ---
+export const Concept = z.object({
+  id: Slug,
+  gloss: z.string().describe("what the concept means"),
+  terms: Terms.describe("terms by language; '=word' matches the exact word only"),
+});
+export type Concept = z.infer<typeof Concept>;
+export const LexiconFile = z.object({
+  source: Source,
+  asOf: IsoDate,
+  concepts: z.array(Concept).min(1),
+  stopwords: z.array(z.string()).describe("words ignored when matching terms"),
+  cues: z
+    .object({
+      residence: z.array(z.string()),
+      in: z.array(z.string()),
+      to: z.array(z.string()),
+      origin: z.array(z.string()),
+      citizen: z.array(z.string()),
+      citizenAfter: z.array(z.string()),
+      toAfter: z.array(z.string()),
+      embassyOf: z.array(z.string()),
+      embassyAfter: z.array(z.string()),
+    })
+    .describe("words before or after a place or nationality that tell its role"),
+});
+
+// --- needs ---
+export const NEED_CATEGORIES = [
+  "consular",
+  "visa",
+  "legalisation",
+  "bilateral",
+  "multilateral",
+  "domestic",
+  "organization",
+  "none",
+] as const;
+export const NeedCategory = z.enum(NEED_CATEGORIES);
+export type NeedCategory = z.infer<typeof NeedCategory>;
+export const Signal = z.object({
+  concept: z.string().describe("a lexicon concept id, or org:<id> for a mention of an organization"),
+  weight: z.number(),
+});
+export const Need = z.object({
+  id: Slug,
+  label: z.string().min(1),
+  category: NeedCategory,
+  group: z.string().min(1).describe("catalogue section shown by `needs`"),
+  org: Slug.optional().describe("organization the need concerns, when it is fixed"),
+  authority: z.string().optional().describe("the domestic authority, for domestic answers"),
+  instead: z.string().optional().describe("what to do instead, for needs no office serves"),
+  signals: z.array(Signal).min(1).describe("concepts whose presence points to this need"),
+  all: z.array(z.string()).default([]).describe("concepts that must all be present"),
+  any: z.array(z.string()).default([]).describe("concepts of which at least one must be present"),
+  refines: z
+    .array(z.string())
+    .default([])
+    .describe("needs or categories this more specific need takes over from when its concepts are present"),
+  terms: Terms.describe("need-specific single terms by language"),
+  phrases: Terms.describe("need-specific phrases by language"),
+  caveats: z.array(z.string()).default([]),
+  source: Source,
+  asOf: IsoDate,
+});
+export type Need = z.infer<typeof Need>;
+export const NeedsFile = z.object({ asOf: IsoDate, needs: z.array(Need).min(40) });
+
+// --- rules ---
+export const FACTS = ["need.id", "need.category", "citizen", "in", "to", "org", "atHome", "inDestination"] as const;
+export const OPERATORS = ["eq", "ne", "in", "notIn", "known", "unknown", "isTrue", "isFalse"] as const;
+export const Condition = z
+  .object({
+    fact: z.enum(FACTS),
+    op: z.enum(OPERATORS),
+    value: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict();
+export type Condition = z.infer<typeof Condition>;
+export const STATE_ROLES = ["citizen", "to", "in", "none"] as const;
+export const PLACE_ROLES = ["in", "to", "citizen", "org-seat", "none"] as const;
+export const NOT_THIS = [
+  "mission-here",
+  "mission-of-citizen",
+  "mission-of-destination",
+  "embassy",
+  "own-embassy",
+  "embassy-abroad",
+] as const;
+export const Rule = z
+  .object({
+    id: Slug,
+    description: z.string().min(1),
+    when: z.array(Condition).describe("all must hold; rules are tried in order"),
+    outcome: z
+      .object({
+        office: OfficeKind,
+        of: z.enum(STATE_ROLES).describe("whose office"),
+        place: z.enum(PLACE_ROLES).describe("where the office is"),
+      })
+      .strict(),
+    summary: z.string().min(1).describe("template: {title} {city} {country} {state} {authority} {org} {instead}"),
+    reasons: z.array(z.string()),
+    notThis: z.array(z.object({ kind: z.enum(NOT_THIS), why: z.string() }).strict()).default([]),
+    caveats: z.array(z.string()).default([]),
+    source: Source,
+    asOf: IsoDate,
+  })
+  .strict();
+export type Rule = z.infer<typeof Rule>;
+export const RulesFile = z.object({ asOf: IsoDate, rules: z.array(Rule).min(1) });
+
+// --- embassy seats: where embassies to a country sit when not in the capital ---
+export const EmbassySeat = z.object({
+  country: CountryCode,
+  city: z.string().min(1),
+  capital: z.string().min(1).describe("the constitutional capital, for the reason shown"),
+  note: z.string().optional(),
+  source: Source,
+  asOf: IsoDate,
+});
+export const EmbassySeatsFile = z.object({ asOf: IsoDate, seats: z.array(EmbassySeat) });
+
+// --- memberships of organizations ---
+export const MembershipList = z.object({
+  org: Slug.describe("organization id, or a membership that is not an organization (hcch-apostille)"),
+  count: z.number().int().positive().describe("members, as the organization counts them"),
+  members: z.array(CountryCode),
+  otherMembers: z.array(z.string()).default([]).describe("members that are not states (the EU at the WTO)"),
+  observers: z.array(CountryCode).default([]),
+  partners: z.array(CountryCode).default([]),
+  suspended: z.array(CountryCode).default([]),
+  parties: z
+    .array(z.object({ code: CountryCode, entryIntoForce: IsoDate }))
+    .optional()
+    .describe("treaty parties with the date the treaty entered into force for each"),
+  objections: z.array(z.object({ party: CountryCode, against: CountryCode })).optional(),
+  note: z.string().optional(),
+  source: Source,
+  asOf: IsoDate,
+});
+export type MembershipList = z.infer<typeof MembershipList>;
+export const MembershipsFile = z.object({ asOf: IsoDate, lists: z.array(MembershipList) });
+
+export const FILES = {
+  countries: CountriesFile,
+  "country-extras": CountryExtrasFile,
+  cities: CitiesFile,
+  organizations: OrganizationsFile,
+  "office-types": OfficeTypesFile,
+  lexicon: LexiconFile,
+  needs: NeedsFile,
+  rules: RulesFile,
+  "embassy-seats": EmbassySeatsFile,
+  memberships: MembershipsFile,
+} as const;
+export type FileName = keyof typeof FILES;
+export type FileData = { [K in FileName]: z.infer<(typeof FILES)[K]> };

@@ -1,0 +1,488 @@
+/**
+ * The answer engine: a need in words plus what is known of the person → which office serves them,
+ * why, what it is not, and where the facts come from.
+ */
+import type { Need, NeedCategory, OfficeKind, Organization, Rule } from "../data/schemas.js";
+import { findMentions, type Mention } from "./entities.js";
+import { EngineError } from "./errors.js";
+import { rawTokens } from "./fold.js";
+import type { Knowledge } from "./knowledge.js";
+import { capitalise, embassySeat, embassyTitle, missionTitle, stateName, withArticle } from "./naming.js";
+import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "./needs.js";
+import { resolveCountry, resolveOrg, resolvePlace, type Place } from "./resolve.js";
+import { evaluate, type Facts, type RuleTrace } from "./rules.js";
+
+export const SCHEMA_VERSION = 1;
+
+/** What the caller knows besides the text; values as typed (codes, names, cities). */
+export interface ClassifyOptions {
+  citizen?: string | null | undefined;
+  in?: string | null | undefined;
+  to?: string | null | undefined;
+  org?: string | null | undefined;
+}
+
+export interface SourceRef {
+  title: string;
+  url: string;
+  asOf: string;
+}
+
+export interface Answer {
+  schemaVersion: 1;
+  input: {
+    text: string;
+    citizen: string | null;
+    in: { country: string; city: string | null } | null;
+    to: string | null;
+    org: string | null;
+  };
+  need: { id: string; label: string; category: NeedCategory; confidence: number; matched: string[] } | null;
+  answer: {
+    office: OfficeKind;
+    of: string | null;
+    in: string | null;
+    city: string | null;
+    org: string | null;
+    title: string;
+    summary: string;
+  } | null;
+  notThis: { office: OfficeKind; title: string; why: string }[];
+  reasons: string[];
+  caveats: string[];
+  missing: ("citizen" | "in" | "to" | "org")[];
+  rule: string | null;
+  sources: SourceRef[];
+  alternatives: { need: string; confidence: number }[];
+  trace: RuleTrace[];
+}
+
+interface Context {
+  citizen: string | null;
+  place: Place | null;
+  to: string | null;
+  org: Organization | null;
+  /** Whether the place was stated as where the person lives ("I live in Köln"). */
+  residenceCue: boolean;
+}
+
+/** Categories for which a bare country name most likely names the destination. */
+const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
+
+/** Works out citizen, place, destination and organization from the text's mentions. */
+function readContext(k: Knowledge, mentions: Mention[], category: NeedCategory | null, concepts: Set<string>): Context {
+  const citizens: string[] = [];
+  const residences: Place[] = [];
+  const weakIns: Place[] = [];
+  const tos: Place[] = [];
+  const origins: Place[] = [];
+  const loose: Place[] = [];
+  let embassyOf: string | null = null;
+  let org: Organization | null = null;
+  for (const m of mentions) {
+    if (m.kind === "org") {
+      org ??= k.orgs.get(m.id) ?? null;
+      continue;
+    }
+    if (!m.country) continue;
+    const place: Place = {
+      country: m.country,
+      city: m.kind === "city" ? m.city : null,
+      cityId: m.kind === "city" && k.cities.has(m.id) ? m.id : null,
+    };
+    if (m.role === "citizen" || (m.role === "none" && m.kind === "demonym")) citizens.push(m.country);
+    else if (m.role === "residence") residences.push(place);
+    else if (m.role === "in") weakIns.push(place);
+    else if (m.role === "to") tos.push(place);
+    else if (m.role === "embassyOf") embassyOf ??= m.country;
+    else if (m.role === "origin") origins.push(place);
+    else loose.push(place);
+  }
+  const destinationFirst = category !== null && DESTINATION_FIRST.has(category);
+  let citizen: string | null = citizens[0] ?? null;
+  let to: string | null = tos[0]?.country ?? null;
+  // A nationality's embassy is the person's own for consular needs, the destination's for visas.
+  if (embassyOf) {
+    if (destinationFirst) to ??= embassyOf;
+    else citizen ??= embassyOf;
+  }
+  // "From X": where an applicant applies from, or else where a person comes from.
+  for (const o of origins) {
+    if (destinationFirst || citizen) residences.push(o);
+    else citizen = o.country;
+  }
+  const countryLevel = (p: Place): boolean => p.city === null;
+  let place: Place | null = residences[0] ?? null;
+  let residenceCue = place !== null;
+
+  switch (category) {
+    case "visa":
+    case "legalisation": {
+      // The destination: named as such, else a place mentioned that is neither home nor residence.
+      const other = [...weakIns, ...loose].filter((p) => p.country !== citizen && p.country !== place?.country);
+      to ??= other.at(-1)?.country ?? null;
+      place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
+      break;
+    }
+    case "multilateral":
+      // The state acting: "Canada's position", "who speaks for Kenya", "la France à l'OMC".
+      citizen ??= [...loose, ...tos, ...weakIns].find(countryLevel)?.country ?? null;
+      place ??= weakIns[0] ?? null;
+      break;
+    case "bilateral": {
+      const states = [...loose, ...weakIns, ...tos].filter(countryLevel).map((p) => p.country);
+      citizen ??= states.find((c) => c !== to) ?? null;
+      to ??= [...tos, ...weakIns, ...loose].map((p) => p.country).find((c) => c !== citizen) ?? null;
+      place ??= weakIns[0] ?? null;
+      break;
+    }
+    case "domestic":
+      citizen ??= loose.find(countryLevel)?.country ?? null;
+      place ??= weakIns[0] ?? tos[0] ?? loose.find((p) => p.country !== citizen) ?? null;
+      break;
+    default: {
+      place ??= weakIns[0] ?? loose[0] ?? null;
+      if (!citizen) citizen = loose.find((p) => p !== place && p.country !== place?.country)?.country ?? null;
+      break;
+    }
+  }
+  if (category === "consular") {
+    // Someone who went *to* a country and lost a passport there is in that country...
+    if (!place && tos[0]) place = tos[0];
+    // ...and someone stuck abroad who needs to get *to* a country is usually going home.
+    else if (
+      !citizen &&
+      to &&
+      place &&
+      to !== place.country &&
+      ["urgent-travel", "return", "emergency-document"].some((c) => concepts.has(c))
+    ) {
+      citizen = to;
+    }
+  }
+  if (place && !residences.includes(place)) residenceCue = false;
+  return { citizen, place, to, org, residenceCue };
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? "");
+}
+
+function officeOfNotThis(kind: string): OfficeKind {
+  if (kind.startsWith("mission")) return "permanent_mission";
+  if (kind === "embassy") return "embassy";
+  return "embassy_or_consulate";
+}
+
+/** The organization at a hub city (or in a country) whose missions people confuse with embassies. */
+function hubOrg(k: Knowledge, place: Place | null): Organization | null {
+  if (!place) return null;
+  const pick = (orgs: Organization[] | undefined): Organization | null =>
+    orgs?.find((o) => o.missionStyle && o.field === "general") ?? orgs?.find((o) => o.missionStyle) ?? null;
+  if (place.cityId) return pick(k.hubs.get(place.cityId));
+  if (place.city) return null;
+  for (const [cityId, orgs] of k.hubs) {
+    if (k.cities.get(cityId)?.country === place.country) {
+      const o = pick(orgs);
+      if (o) return o;
+    }
+  }
+  return null;
+}
+
+function dedupeSources(list: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.url + s.title) ? false : (seen.add(s.url + s.title), true)));
+}
+
+/**
+ * Answers which office serves a need. `text` is the need in the person's words; options given as
+ * flags override what the text says. Throws EngineError for an option it cannot resolve.
+ */
+export function classify(k: Knowledge, text: string, options: ClassifyOptions = {}): Answer {
+  const toks = rawTokens(text);
+  const mentions = findMentions(k, text, toks);
+  const evidence = gatherEvidence(k, toks, mentions);
+  const matches = scoreNeeds(k, evidence);
+  const best: NeedMatch | undefined = matches[0] && matches[0].score >= MIN_SCORE ? matches[0] : undefined;
+  const need: Need | null = best ? k.needById.get(best.id)!.need : null;
+  const category = need?.category ?? null;
+
+  const ctx = readContext(k, mentions, category, evidence.concepts);
+  if (options.citizen) ctx.citizen = resolveCountry(k, options.citizen, "citizenship").code;
+  if (options.in) ctx.place = resolvePlace(k, options.in);
+  if (options.to) ctx.to = resolvePlace(k, options.to).country;
+  if (options.org) ctx.org = resolveOrg(k, options.org);
+  if (evidence.concepts.has("at-home") && !options.in && ctx.citizen && !ctx.place) {
+    ctx.place = { country: ctx.citizen, city: null, cityId: null };
+  }
+  // Domestic matters are usually asked by a citizen of the country they live in.
+  let assumedCitizen = false;
+  if (
+    !ctx.citizen &&
+    category === "domestic" &&
+    need?.id !== "asylum" &&
+    ctx.place &&
+    (ctx.residenceCue || options.in)
+  ) {
+    ctx.citizen = ctx.place.country;
+    assumedCitizen = true;
+  }
+  if (!ctx.place && category === "domestic" && need?.id === "asylum" && ctx.to) {
+    ctx.place = { country: ctx.to, city: null, cityId: null };
+  }
+
+  // The organization: a flag wins; a need about a specific organization keeps it; a generic UN need
+  // takes the organization the text names.
+  let org: Organization | null = null;
+  if (need && (category === "multilateral" || category === "organization")) {
+    const fixed = need.org ? (k.orgs.get(need.org) ?? null) : null;
+    if (options.org) org = ctx.org;
+    else if (fixed && fixed.id !== "un") org = ctx.org && ctx.org.parent === fixed.id ? ctx.org : fixed;
+    else org = ctx.org ?? fixed;
+    if (org && !org.missionStyle && category === "multilateral" && org.parent) org = k.orgs.get(org.parent) ?? org;
+  }
+
+  const inCountry = ctx.place?.country ?? null;
+  const facts: Facts = {
+    "need.id": need?.id ?? null,
+    "need.category": category,
+    citizen: ctx.citizen,
+    in: inCountry,
+    to: ctx.to,
+    org: org?.id ?? null,
+    atHome: ctx.citizen && inCountry ? ctx.citizen === inCountry : null,
+    inDestination: ctx.to && inCountry ? ctx.to === inCountry : null,
+  };
+
+  const input: Answer["input"] = {
+    text,
+    citizen: ctx.citizen,
+    in: ctx.place ? { country: ctx.place.country, city: ctx.place.city } : null,
+    to: ctx.to,
+    org: org?.id ?? ctx.org?.id ?? null,
+  };
+  const alternatives = matches
+    .filter((m) => m !== best && m.score >= MIN_SCORE / 2)
+    .slice(0, 3)
+    .map((m) => ({ need: m.id, confidence: m.confidence }));
+
+  if (!need || !best) {
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      input,
+      need: null,
+      answer: null,
+      notThis: [],
+      reasons: [],
+      caveats: [],
+      missing: [],
+      rule: null,
+      sources: [],
+      alternatives: matches.slice(0, 3).map((m) => ({ need: m.id, confidence: m.confidence })),
+      trace: [],
+    };
+  }
+
+  const { rule, trace } = evaluate(k.rules, facts);
+  if (!rule) {
+    // The rule base ends with catch-alls for every category; reaching here means bad data.
+    throw new Error(`no rule matched need ${need.id}`);
+  }
+  return buildAnswer(k, { need, best, rule, trace, ctx, org, facts, input, alternatives, assumedCitizen });
+}
+
+interface Parts {
+  need: Need;
+  best: NeedMatch;
+  rule: Rule;
+  trace: RuleTrace[];
+  ctx: Context;
+  org: Organization | null;
+  facts: Facts;
+  input: Answer["input"];
+  alternatives: Answer["alternatives"];
+  assumedCitizen: boolean;
+}
+
+function buildAnswer(k: Knowledge, p: Parts): Answer {
+  const { need, rule, ctx, org, facts } = p;
+  const roleValue = (role: string): string | null =>
+    role === "citizen" ? facts.citizen : role === "to" ? facts.to : role === "in" ? facts.in : null;
+  const of = roleValue(rule.outcome.of);
+  const office = rule.outcome.office;
+
+  // Where the office is.
+  let officeCountry: string | null = null;
+  let city: string | null = null;
+  let seatException = false;
+  const caveats: string[] = [...need.caveats, ...rule.caveats];
+  const missing = new Set<Answer["missing"][number]>();
+  if (rule.outcome.of !== "none" && !of) missing.add(rule.outcome.of as "citizen" | "to" | "in");
+  switch (rule.outcome.place) {
+    case "org-seat":
+      if (org) {
+        officeCountry = org.country;
+        city = k.cities.get(org.city)?.name ?? null;
+      } else if (office !== "international_organization") missing.add("org");
+      break;
+    case "in":
+    case "to": {
+      let target = rule.outcome.place === "in" ? facts.in : (facts.to ?? (facts.in !== of ? facts.in : null));
+      if (!target && office === "embassy_or_consulate" && rule.outcome.of === "to" && facts.citizen) {
+        target = facts.citizen;
+        caveats.push(`Assuming you live in ${stateName(k, facts.citizen)}: apply in the country where you live.`);
+      }
+      if (!target) missing.add(rule.outcome.place);
+      officeCountry = target;
+      if (office === "embassy_or_consulate" || office === "embassy") {
+        const seat = embassySeat(k, target);
+        city = seat.city;
+        seatException = seat.exception;
+      } else city = null;
+      break;
+    }
+    case "citizen":
+      officeCountry = facts.citizen;
+      break;
+    case "none":
+      break;
+  }
+  if (office === "domestic_authority") officeCountry = of;
+
+  const authority = need.authority ?? "competent authority";
+  let title: string;
+  switch (office) {
+    case "embassy_or_consulate":
+    case "embassy":
+      title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate");
+      break;
+    case "permanent_mission":
+      title = org
+        ? missionTitle(org, of ? stateName(k, of) : "your country")
+        : `${of ? `${capitalise(stateName(k, of))}'s` : "Your country's"} permanent mission`;
+      if (org && !org.missionStyle && org.noMissionsNote) caveats.push(org.noMissionsNote);
+      break;
+    case "domestic_authority":
+      title = of ? `${capitalise(authority)} of ${stateName(k, of)}` : `Your country's ${authority}`;
+      break;
+    case "international_organization":
+      title = org ? `${org.name} (${org.acronym})` : "The organization itself";
+      break;
+    case "none":
+      title = "No diplomatic office";
+      break;
+  }
+  if (office === "permanent_mission" && title.startsWith("Permanent Mission of your country")) {
+    title = title.replace("Permanent Mission of your country", "Your country's Permanent Mission");
+  }
+
+  const vars: Record<string, string> = {
+    title: withArticle(title),
+    city: city ?? (org ? "its seat" : "the capital"),
+    country: stateName(k, officeCountry),
+    state: stateName(k, of),
+    citizen: stateName(k, facts.citizen),
+    authority,
+    org: org ? (org.name.startsWith("UN ") ? org.name : `the ${org.name}`) : "the organization",
+    instead: need.instead ?? "",
+    inWhere: facts.in ? `, in ${stateName(k, facts.in)}` : "",
+    inCity: city ? `, in ${city}` : "",
+  };
+  const reasons = rule.reasons.map((r) => capitalise(fill(r, vars)));
+  if (p.assumedCitizen && facts.citizen) {
+    reasons.push(`Assuming you are a citizen of ${stateName(k, facts.citizen)}, where you are.`);
+  }
+  if (seatException && officeCountry) {
+    const seat = k.seats.get(officeCountry);
+    if (seat) reasons.push(`Embassies to ${stateName(k, officeCountry)} sit in ${seat.city}, not in ${seat.capital}.`);
+  }
+  if (missing.has("citizen")) {
+    caveats.push("Give your citizenship (--citizen) to name the exact office.");
+  }
+  if (office === "embassy_or_consulate" && rule.outcome.of === "citizen" && !facts.in) {
+    caveats.push(
+      `If you are in ${facts.citizen ? stateName(k, facts.citizen) : "your own country"} itself, the ${authority} handles this instead.`,
+    );
+  }
+
+  // What it is not.
+  const notThis: Answer["notThis"] = [];
+  for (const nt of rule.notThis) {
+    let t: string | null = null;
+    switch (nt.kind) {
+      case "mission-here": {
+        const hub = hubOrg(k, ctx.place);
+        const who = of ? stateName(k, of) : "your country";
+        t = hub ? missionTitle(hub, who) : `A permanent mission of ${who} to an international organization`;
+        break;
+      }
+      case "mission-of-citizen":
+        t = org
+          ? missionTitle(org, stateName(k, facts.citizen))
+          : `A permanent mission of ${stateName(k, facts.citizen)}`;
+        break;
+      case "mission-of-destination": {
+        const hub = hubOrg(k, ctx.place);
+        t = hub ? missionTitle(hub, stateName(k, of)) : `A permanent mission of ${stateName(k, of)}`;
+        break;
+      }
+      case "embassy":
+        t = embassyTitle(k, of, org?.country ?? null, false);
+        break;
+      case "own-embassy":
+        t = embassyTitle(k, facts.citizen, facts.in, true);
+        break;
+      case "embassy-abroad":
+        t = `Embassies and consulates of ${stateName(k, of)} abroad`;
+        break;
+    }
+    if (t) notThis.push({ office: officeOfNotThis(nt.kind), title: capitalise(t), why: fill(nt.why, vars) });
+  }
+
+  const sources: SourceRef[] = [
+    { ...rule.source, asOf: rule.asOf },
+    { ...need.source, asOf: need.asOf },
+  ];
+  if (org) sources.push({ ...org.source, asOf: org.asOf });
+  if (of || officeCountry) sources.push({ ...k.data.countries.source, asOf: k.data.countries.asOf });
+  if (seatException && officeCountry) {
+    const seat = k.data["embassy-seats"].seats.find((s) => s.country === officeCountry);
+    if (seat) sources.push({ ...seat.source, asOf: seat.asOf });
+  }
+
+  const summary = capitalise(fill(rule.summary, vars)).replace(/\s+/g, " ").trim();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    input: p.input,
+    need: {
+      id: need.id,
+      label: need.label,
+      category: need.category,
+      confidence: p.best.confidence,
+      matched: p.best.matched,
+    },
+    answer: {
+      office,
+      of,
+      in: office === "none" || office === "international_organization" ? (org?.country ?? null) : officeCountry,
+      city: office === "none" ? null : city,
+      org: org?.id ?? null,
+      title,
+      summary,
+    },
+    notThis,
+    reasons,
+    caveats: [...new Set(caveats)],
+    missing: [...missing],
+    rule: rule.id,
+    sources: dedupeSources(sources),
+    alternatives: p.alternatives,
+    trace: p.trace,
+  };
+}
+
+/** Throws when the text is empty: there is nothing to classify. */
+export function requireText(text: string): void {
+  if (text.trim() === "") throw new EngineError("empty-input", 'Say what you need, e.g. "lost my passport".');
+}

@@ -1,0 +1,243 @@
+/**
+ * Entities in free text — countries (by name, code or nationality), cities and organizations —
+ * and the role each plays in the sentence: whose citizen, where the person is, where they go.
+ */
+import { rawTokens, type Token } from "./fold.js";
+import { isCodeWord, looseWord, type Knowledge } from "./knowledge.js";
+
+export type Role = "citizen" | "residence" | "in" | "to" | "origin" | "embassyOf" | "none";
+
+export interface Mention {
+  kind: "country" | "city" | "demonym" | "org";
+  /** Country code, city id or organization id. */
+  id: string;
+  /** The country the mention points to (for countries, cities and nationalities). */
+  country: string | null;
+  city: string | null;
+  start: number;
+  end: number;
+  text: string;
+  role: Role;
+}
+
+/** Names that are also ordinary words: matched only when written with a capital. */
+const NEED_CAPITAL = new Set([
+  "nice",
+  "porto",
+  "split",
+  "reading",
+  "bath",
+  "mobile",
+  "male",
+  "victoria",
+  "praia",
+  "island",
+  "chili",
+  "us",
+  "mar",
+  "sale",
+  "nancy",
+  "orange",
+  "cork",
+  "derby",
+  "tours",
+  "bar",
+  "man",
+  "jersey",
+  "chad",
+  "guinea",
+  "turkey",
+  "georgia",
+  "jordan",
+  "lima",
+  "santiago",
+  "granada",
+  "valencia",
+  "florida",
+  "reunion",
+  "dominica",
+  "mali",
+  "chile",
+]);
+/** Cues that only hint at a place; a cue after the name ("a US citizen") outweighs them. */
+const WEAK: ReadonlySet<Role> = new Set(["in", "none"]);
+const ARTICLES = new Set([
+  "the",
+  "le",
+  "la",
+  "les",
+  "l",
+  "el",
+  "los",
+  "las",
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "o",
+  "a",
+  "lo",
+]);
+/** When two cues of the same length match, the earlier role wins. */
+const ROLE_ORDER: (keyof Knowledge["cues"])[] = ["embassyOf", "residence", "citizen", "origin", "to", "in"];
+
+function isCapitalised(raw: string): boolean {
+  const c = raw.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function cueBefore(k: Knowledge, folded: string[], start: number): Role {
+  const tryAt = (end: number): Role | null => {
+    for (let n = 3; n >= 1; n--) {
+      if (end - n < 0) continue;
+      const key = folded.slice(end - n, end).join(" ");
+      for (const role of ROLE_ORDER) {
+        if (k.cues[role].get(key) === n) return role === "embassyOf" ? "embassyOf" : (role as Role);
+      }
+    }
+    return null;
+  };
+  const direct = tryAt(start);
+  if (direct) return direct;
+  if (start > 0 && ARTICLES.has(folded[start - 1]!)) return tryAt(start - 1) ?? "none";
+  return "none";
+}
+
+function cueAfter(k: Knowledge, folded: string[], end: number): Role | null {
+  for (let n = 2; n >= 1; n--) {
+    if (end + n > folded.length) continue;
+    const key = folded.slice(end, end + n).join(" ");
+    if (k.cues.toAfter.get(key) === n) return "to";
+    if (k.cues.citizenAfter.get(key) === n) return "citizen";
+    if (k.cues.embassyAfter.get(key) === n) return "embassyOf";
+  }
+  return null;
+}
+
+/** Finds the countries, cities, nationalities and organizations a text mentions. */
+export function findMentions(k: Knowledge, text: string, toks: Token[] = rawTokens(text)): Mention[] {
+  const folded = toks.map((t) => t.folded);
+  const hasLower = /\p{Ll}/u.test(text);
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const tok = toks[i]!;
+    let found: Omit<Mention, "role"> | null = null;
+    // Acronyms that are also words ("UN", "WHO") and ISO codes count only as written in capitals.
+    const orgCs = k.orgCaseSensitive.get(tok.raw);
+    if (orgCs) found = { kind: "org", id: orgCs, country: null, city: null, start: i, end: i + 1, text: tok.raw };
+    if (!found && hasLower && /^[A-Z]{2,3}$/.test(tok.raw) && !isCodeWord(tok.raw)) {
+      const code = k.codes.get(tok.raw);
+      if (code) found = { kind: "country", id: code, country: code, city: null, start: i, end: i + 1, text: tok.raw };
+    }
+    if (!found) {
+      for (let n = Math.min(k.maxNameWords, toks.length - i); n >= 1 && !found; n--) {
+        const key = folded.slice(i, i + n).join(" ");
+        if (n === 1 && NEED_CAPITAL.has(key) && !isCapitalised(tok.raw)) continue;
+        if (n === 1 && k.stopwords.has(key)) continue;
+        const span = {
+          start: i,
+          end: i + n,
+          text: toks
+            .slice(i, i + n)
+            .map((t) => t.raw)
+            .join(" "),
+        };
+        const org = k.orgNames.get(key);
+        if (org) {
+          found = { kind: "org", id: org, country: null, city: null, ...span };
+          break;
+        }
+        // A country before a city of the same name: "Luxembourg", "Mexico", "Singapore".
+        const code = k.countryNames.get(key);
+        if (code) {
+          found = { kind: "country", id: code, country: code, city: null, ...span };
+          break;
+        }
+        const cityId = k.cityNames.get(key);
+        if (cityId) {
+          const city = k.cities.get(cityId)!;
+          found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
+          break;
+        }
+        const loose =
+          n > 1
+            ? k.looseNames.get(
+                folded
+                  .slice(i, i + n)
+                  .map(looseWord)
+                  .join(" "),
+              )
+            : undefined;
+        if (loose) {
+          if (loose.kind === "org") found = { kind: "org", id: loose.id, country: null, city: null, ...span };
+          else if (loose.kind === "country")
+            found = { kind: "country", id: loose.id, country: loose.id, city: null, ...span };
+          else {
+            const city = k.cities.get(loose.id)!;
+            found = { kind: "city", id: loose.id, country: city.country, city: city.name, ...span };
+          }
+          break;
+        }
+        const dem = k.demonyms.get(key);
+        if (dem) {
+          found = { kind: "demonym", id: dem, country: dem, city: null, ...span };
+          break;
+        }
+        if (code === undefined && k.capitals.has(key) && n > 1) {
+          const c = k.capitals.get(key)!;
+          found = { kind: "city", id: key, country: c, city: null, ...span };
+        }
+      }
+    }
+    if (!found && tok.folded.length >= 5 && !k.stopwords.has(tok.folded) && k.vocab.match(tok.folded).length === 0) {
+      // Typos and inflected nationalities: "Genva", "kanadischer", "mexicana".
+      const dem = k.demonymIndex.match(tok.folded);
+      const demCode = dem.length === 1 ? k.demonyms.get(dem[0]!) : undefined;
+      if (demCode) {
+        found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
+      } else {
+        let place = k.placeIndex.match(tok.folded);
+        // Two near names ("Genva": Geneva or Genova): the one that hosts organizations wins.
+        if (place.length > 1) place = place.filter((p) => k.hubs.has(k.cityNames.get(p) ?? ""));
+        if (place.length === 1) {
+          const key = place[0]!;
+          const cityId = k.cityNames.get(key);
+          const code = k.countryNames.get(key);
+          const dem2 = k.demonyms.get(key);
+          const span = { start: i, end: i + 1, text: tok.raw };
+          if (cityId) {
+            const city = k.cities.get(cityId)!;
+            found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
+          } else if (code) found = { kind: "country", id: code, country: code, city: null, ...span };
+          else if (dem2) found = { kind: "demonym", id: dem2, country: dem2, city: null, ...span };
+        }
+      }
+    }
+    if (!found && k.capitals.has(tok.folded) && !k.stopwords.has(tok.folded) && isCapitalised(tok.raw)) {
+      const c = k.capitals.get(tok.folded)!;
+      found = { kind: "city", id: tok.folded, country: c, city: tok.raw, start: i, end: i + 1, text: tok.raw };
+    }
+    if (found) {
+      out.push({ ...found, role: roleOf(k, found, folded) });
+      i = found.end;
+    } else i++;
+  }
+  return out;
+}
+
+function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[]): Role {
+  if (m.kind === "org") return "none";
+  const after = cueAfter(k, folded, m.end);
+  const before = cueBefore(k, folded, m.start);
+  if (m.kind === "demonym") {
+    // A nationality is the person's own unless it qualifies a visa or an embassy ("Chinese visa").
+    if (after === "to" || after === "embassyOf") return after;
+    if (before === "to" && m.start > 0 && k.cues.toAfter.has(folded[m.start - 1]!)) return "to";
+    if (before === "embassyOf") return "embassyOf";
+    return "citizen";
+  }
+  if (after && WEAK.has(before)) return after;
+  return before;
+}

@@ -1,0 +1,173 @@
+/**
+ * Term matching shared by need recognition and entity lookup: exact words, word endings
+ * (plurals, conjugations), one-edit typos and the parts of German-style compounds.
+ * Everything here is compiled once; matching a token is a handful of map look-ups.
+ */
+
+/** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
+export function editDistance(a: string, b: string, cap = 3): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, prev2[j - 2]! + 1);
+      }
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Shortest word that may carry an ending (e.g. "renew" → "renewal"). */
+const MIN_STEM = 4;
+/** Longest ending a word may carry and still match its stem. */
+const MAX_SUFFIX = 3;
+/** Shortest word matched with one typo. */
+const MIN_FUZZY = 5;
+/** Shortest compound part recognised inside a longer word. */
+const MIN_COMPOUND_PART = 5;
+
+export interface WordIndexOptions {
+  /** Words that must match exactly (no endings, typos or compounds). */
+  exactOnly?: ReadonlySet<string>;
+  /** Longest ending a word may carry (default 3; 0 for names). */
+  maxSuffix?: number;
+  /** Shortest known word matched with one typo (default 5). */
+  minFuzzy?: number;
+  /** Whether parts of compound words are recognised (default true). */
+  compounds?: boolean;
+  /** Words that may be recognised as parts of compounds (default: all). German builds compounds;
+   *  most languages do not, and "intern" inside "internacionalización" is no internship. */
+  compoundParts?: ReadonlySet<string>;
+}
+
+/**
+ * An index of known words. `match(token)` returns the known words the token stands for.
+ */
+export class WordIndex {
+  private readonly words = new Set<string>();
+  private readonly exactOnly: ReadonlySet<string>;
+  private readonly maxSuffix: number;
+  private readonly minFuzzy: number;
+  private readonly compounds: boolean;
+  private readonly compoundParts: ReadonlySet<string> | null;
+  private readonly deletes = new Map<string, string[]>();
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(words: Iterable<string>, options: WordIndexOptions = {}) {
+    this.exactOnly = options.exactOnly ?? new Set();
+    this.maxSuffix = options.maxSuffix ?? MAX_SUFFIX;
+    this.minFuzzy = options.minFuzzy ?? MIN_FUZZY;
+    this.compounds = options.compounds ?? true;
+    this.compoundParts = options.compoundParts ?? null;
+    for (const w of words) this.words.add(w);
+    for (const w of this.words) {
+      if (w.length < this.minFuzzy || this.exactOnly.has(w)) continue;
+      for (const d of deletions(w)) {
+        const list = this.deletes.get(d);
+        if (list) list.push(w);
+        else this.deletes.set(d, [w]);
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** Known words a text token stands for (empty when none). Results are cached per token. */
+  match(token: string): readonly string[] {
+    const hit = this.cache.get(token);
+    if (hit) return hit;
+    const result = this.compute(token);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(token, result);
+    return result;
+  }
+
+  private compute(token: string): readonly string[] {
+    const out = new Set<string>();
+    if (this.words.has(token)) out.add(token);
+    // Endings: "passports" → "passport", "renewal" → "renew".
+    let shortestGap = Infinity;
+    for (let k = 1; k <= this.maxSuffix; k++) {
+      const stem = token.slice(0, token.length - k);
+      if (stem.length < MIN_STEM) break;
+      if (this.words.has(stem) && !this.exactOnly.has(stem)) {
+        out.add(stem);
+        shortestGap = Math.min(shortestGap, k);
+      }
+    }
+    // An exact word or a one-letter ending settles it; a longer ending may also be a typo of a
+    // longer word ("reisepas": "reise" + "pas", or "reisepass" less one letter), so look for both.
+    if (out.has(token) || shortestGap === 1) return [...out];
+    // One typo: insertion, deletion, substitution or adjacent swap.
+    if (token.length >= MIN_FUZZY) {
+      const candidates = new Set<string>();
+      for (const w of this.deletes.get(token) ?? []) candidates.add(w);
+      for (const d of deletions(token)) {
+        if (this.words.has(d) && !this.exactOnly.has(d) && d.length >= this.minFuzzy) candidates.add(d);
+        for (const w of this.deletes.get(d) ?? []) candidates.add(w);
+      }
+      // Typos rarely touch the first letter; requiring it keeps "looking" from becoming "booking".
+      for (const c of candidates) if (c[0] === token[0] && editDistance(token, c, 1) <= 1) out.add(c);
+    }
+    if (out.size > 0) return [...out];
+    // Compounds: "passverlust" → "verlust", "visumantrag" → "visum".
+    if (this.compounds && token.length >= MIN_COMPOUND_PART + 3) {
+      for (let i = 3; i <= token.length - 3; i++) {
+        const left = token.slice(0, i);
+        const right = token.slice(i);
+        for (const part of [left, left.endsWith("s") ? left.slice(0, -1) : "", right]) {
+          if (
+            part.length >= MIN_COMPOUND_PART &&
+            this.words.has(part) &&
+            !this.exactOnly.has(part) &&
+            (this.compoundParts === null || this.compoundParts.has(part))
+          )
+            out.add(part);
+        }
+      }
+    }
+    return [...out];
+  }
+}
+
+/**
+ * Closest known values to a string, for "did you mean ...?" suggestions: by edit distance on the
+ * folded form, then by shared prefix. Returns the original spellings.
+ */
+export function closest(input: string, candidates: Iterable<[folded: string, display: string]>, limit = 3): string[] {
+  const scored: [number, string][] = [];
+  const seen = new Set<string>();
+  const maxDist = Math.max(1, Math.min(3, Math.floor(input.length / 3)));
+  for (const [folded, display] of candidates) {
+    if (seen.has(display)) continue;
+    let d = editDistance(input, folded, maxDist);
+    if (d > maxDist && folded.startsWith(input) && input.length >= 2) d = maxDist;
+    if (d <= maxDist) {
+      scored.push([d, display]);
+      seen.add(display);
+    }
+  }
+  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+  return scored.slice(0, limit).map((s) => s[1]);
+}

@@ -1,0 +1,181 @@
+/**
+ * Reference look-ups: hubs, organizations, office types. Pure functions over the knowledge.
+ */
+import type { City, Organization } from "../data/schemas.js";
+import { fold } from "./fold.js";
+import type { Knowledge } from "./knowledge.js";
+import { resolveCity, resolveCountry, resolveOrg } from "./resolve.js";
+import { evaluate } from "./rules.js";
+
+export interface Hub {
+  city: string;
+  id: string;
+  country: string;
+  names: string[];
+  organizations: { id: string; acronym: string; name: string; field: string; missionStyle: string | null }[];
+}
+
+function otherNames(city: City): string[] {
+  const seen = new Set([fold(city.name)]);
+  const outNames: string[] = [];
+  for (const n of [...Object.values(city.names).flat(), ...city.aliases]) {
+    const f = fold(n);
+    if (!seen.has(f)) {
+      seen.add(f);
+      outNames.push(n);
+    }
+  }
+  return outNames;
+}
+
+/** Every hub (a city hosting at least one organization), filtered. */
+export function findHubs(k: Knowledge, filter: { city?: string; org?: string; country?: string } = {}): Hub[] {
+  const city = filter.city ? resolveCity(k, filter.city) : null;
+  const org = filter.org ? resolveOrg(k, filter.org) : null;
+  const country = filter.country ? resolveCountry(k, filter.country) : null;
+  const hubs: Hub[] = [];
+  for (const [cityId, orgs] of k.hubs) {
+    const c = k.cities.get(cityId);
+    if (!c) continue;
+    if (city && c.id !== city.id) continue;
+    if (org && org.city !== cityId) continue;
+    if (country && c.country !== country.code) continue;
+    hubs.push({
+      city: c.name,
+      id: c.id,
+      country: c.country,
+      names: otherNames(c),
+      organizations: orgs.map((o: Organization) => ({
+        id: o.id,
+        acronym: o.acronym,
+        name: o.name,
+        field: o.field,
+        missionStyle: o.missionStyle,
+      })),
+    });
+  }
+  hubs.sort((a, b) => b.organizations.length - a.organizations.length || a.city.localeCompare(b.city));
+  return hubs;
+}
+
+export type MemberStatus = "member" | "observer" | "partner" | "suspended" | "non-member" | "unknown";
+
+/** The membership list that applies to an organization: its own, or its parent's. */
+export function membershipOf(k: Knowledge, orgId: string): import("../data/schemas.js").MembershipList | null {
+  const own = k.memberships.get(orgId);
+  if (own) return own;
+  const parent = k.orgs.get(orgId)?.parent;
+  return parent ? (k.memberships.get(parent) ?? null) : null;
+}
+
+/** A state's standing in an organization; "unknown" where we hold no list. */
+export function memberStatus(k: Knowledge, orgId: string, code: string): MemberStatus {
+  const list = membershipOf(k, orgId);
+  if (!list) return "unknown";
+  if (list.suspended.includes(code)) return "suspended";
+  if (list.members.includes(code)) return "member";
+  if (list.observers.includes(code)) return "observer";
+  if (list.partners.includes(code)) return "partner";
+  return "non-member";
+}
+
+export interface OrgView {
+  id: string;
+  acronym: string;
+  name: string;
+  names: Record<string, string>;
+  city: string;
+  country: string;
+  field: string;
+  parent: string | null;
+  memberCount: number | null;
+  members: string[] | null;
+  observers: string[];
+  suspended: string[];
+  missionStyle: string | null;
+  headTitle: string | null;
+  note: string | null;
+  url: string;
+  source: string;
+  asOf: string;
+}
+
+export function orgView(k: Knowledge, o: Organization): OrgView {
+  const list = membershipOf(k, o.id);
+  return {
+    id: o.id,
+    acronym: o.acronym,
+    name: o.name,
+    names: o.names,
+    city: k.cities.get(o.city)?.name ?? o.city,
+    country: o.country,
+    field: o.field,
+    parent: o.parent,
+    memberCount: list ? list.count : null,
+    members: list ? [...list.members, ...list.otherMembers] : null,
+    observers: list?.observers ?? [],
+    suspended: list?.suspended ?? [],
+    missionStyle: o.missionStyle,
+    headTitle: o.headTitle,
+    note: o.noMissionsNote ?? list?.note ?? null,
+    url: o.url,
+    source: list ? list.source.url : o.source.url,
+    asOf: list ? list.asOf : o.asOf,
+  };
+}
+
+/** Organizations, optionally one by name, or those in a city, or those a state belongs to. */
+export function findOrgs(k: Knowledge, filter: { org?: string; city?: string; member?: string } = {}): OrgView[] {
+  const one = filter.org ? resolveOrg(k, filter.org) : null;
+  const city = filter.city ? resolveCity(k, filter.city) : null;
+  const member = filter.member ? resolveCountry(k, filter.member) : null;
+  const out: OrgView[] = [];
+  for (const o of k.orgs.values()) {
+    if (one && o.id !== one.id) continue;
+    if (city && o.city !== city.id) continue;
+    if (member) {
+      const st = memberStatus(k, o.id, member.code);
+      if (st !== "member" && st !== "suspended") continue;
+    }
+    out.push(orgView(k, o));
+  }
+  return out;
+}
+
+export interface NeedView {
+  id: string;
+  label: string;
+  category: string;
+  group: string;
+  /** The office that typically serves it (a person abroad, acting for or belonging to a state). */
+  office: string;
+  /** The office when the person is at home, where it differs. */
+  officeAtHome: string | null;
+  org: string | null;
+  rule: string | null;
+}
+
+/** The catalogue of needs with the office each goes to, found by running the rules. */
+export function listNeeds(k: Knowledge, category?: string): NeedView[] {
+  const out: NeedView[] = [];
+  for (const { need } of k.needs) {
+    if (category && need.category !== category && need.group !== category) continue;
+    const base = { "need.id": need.id, "need.category": need.category, org: need.org ?? null, inDestination: false };
+    const abroad = evaluate(k.rules, { ...base, citizen: "A", in: "B", to: "C", atHome: false }).rule;
+    const home = evaluate(k.rules, { ...base, citizen: "A", in: "A", to: "C", atHome: true }).rule;
+    out.push({
+      id: need.id,
+      label: need.label,
+      category: need.category,
+      group: need.group,
+      office: abroad?.outcome.office ?? "none",
+      officeAtHome: home && home.outcome.office !== abroad?.outcome.office ? home.outcome.office : null,
+      org: need.org ?? null,
+      rule: abroad?.id ?? null,
+    });
+  }
+  return out;
+}
+
+/** An office type by id, name or alias, in any language the glossary carries. */
+export { resolveOfficeType } from "./resolve.js";
