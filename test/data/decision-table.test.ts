@@ -1,0 +1,65 @@
+/**
+ * The decision table: one row per path through the rules, each commented with the branch it
+ * exercises. The last test checks that every rule and every office kind is reached.
+ */
+import { describe, expect, it } from "vitest";
+import { classify, type ClassifyOptions } from "../../src/engine/classify.js";
+import { OFFICE_KINDS } from "../../src/data/schemas.js";
+import { K } from "../support/knowledge.js";
+
+type Row = [text: string, flags: ClassifyOptions, office: string, of: string | null, rule: string];
+
+const TABLE: Row[] = [
+  // none: a private matter
+  ["the airline lost my suitcase", {}, "none", null, "no-office-needed"],
+  ["hotel refuses to refund my deposit", { in: "Madrid" }, "none", null, "no-office-needed"],
+  // the organization's own services
+  ["I want a job at the United Nations", {}, "international_organization", null, "organization-service"],
+  ["register as a refugee with UNHCR", { in: "Amman" }, "international_organization", null, "organization-service"],
+  // multilateral: the mission at the seat
+  ["raise a WTO dispute", { citizen: "CA" }, "permanent_mission", "CA", "multilateral-mission"],
+  ["Security Council vote on sanctions", { citizen: "FR" }, "permanent_mission", "FR", "multilateral-mission"],
+  ["IAEA safeguards", { citizen: "BR" }, "permanent_mission", "BR", "multilateral-mission"],
+  // apostille: the issuing state's authority
+  [
+    "apostille for my birth certificate",
+    { citizen: "DE", to: "FR" },
+    "domestic_authority",
+    "DE",
+    "apostille-issuing-state",
+  ],
+  // asylum: where the person is
+  ["I want to claim asylum", { in: "Berlin" }, "domestic_authority", "DE", "asylum-where-you-are"],
+  // extension: already in the country
+  ["extend my tourist visa", { in: "Bangkok" }, "domestic_authority", "TH", "visa-extension-in-country"],
+  // domestic matters of one's own state
+  ["how do I become a diplomat", { citizen: "ES" }, "domestic_authority", "ES", "domestic-matter"],
+  // visa while already in the destination
+  ["I need a work visa", { to: "DE", in: "Munich" }, "domestic_authority", "DE", "visa-already-there"],
+  // visa from abroad: destination's embassy where the applicant lives
+  ["tourist visa", { to: "JP", in: "MX" }, "embassy_or_consulate", "JP", "visa-from-abroad"],
+  ["legalise my diploma", { citizen: "IN", to: "AE", in: "IN" }, "embassy_or_consulate", "AE", "visa-from-abroad"],
+  // consular at home
+  ["renew my passport", { citizen: "US", in: "New York" }, "domestic_authority", "US", "consular-at-home"],
+  // consular abroad
+  ["lost my passport", { citizen: "CA", in: "Geneva" }, "embassy_or_consulate", "CA", "consular-abroad"],
+  ["I was arrested", { citizen: "AU", in: "Bali" }, "embassy_or_consulate", "AU", "consular-abroad"],
+  // bilateral: the embassy
+  ["help exporting our products", { citizen: "NZ", to: "CN" }, "embassy", "NZ", "bilateral-embassy"],
+];
+
+describe("decision table", () => {
+  it.each(TABLE)("%s %j → %s of %s by %s", (text, flags, office, of, rule) => {
+    const a = classify(K, text, flags);
+    expect(a.rule).toBe(rule);
+    expect(a.answer?.office).toBe(office);
+    expect(a.answer?.of ?? null).toBe(of);
+  });
+
+  it("reaches every rule and every office kind", () => {
+    const rules = new Set(TABLE.map((r) => r[4]));
+    for (const r of K.rules) expect(rules, `rule ${r.id} not exercised`).toContain(r.id);
+    const offices = new Set(TABLE.map((r) => r[2]));
+    for (const o of OFFICE_KINDS) expect(offices, `office ${o} not reached`).toContain(o);
+  });
+});

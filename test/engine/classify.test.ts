@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../../src/engine/classify.js";
+import { EngineError } from "../../src/engine/errors.js";
+import { K } from "../support/knowledge.js";
+
+describe("classify — the issue's examples", () => {
+  it("a Canadian in Geneva who lost a passport: the embassy in Bern, not the mission", () => {
+    const a = classify(K, "I'm a Canadian in Geneva and lost my passport");
+    expect(a.need?.id).toBe("passport-lost");
+    expect(a.answer).toMatchObject({ office: "embassy_or_consulate", of: "CA", in: "CH", city: "Bern" });
+    expect(a.answer?.title).toBe("Embassy of Canada in Switzerland");
+    expect(a.notThis[0]).toMatchObject({ office: "permanent_mission" });
+    expect(a.notThis[0]?.title).toContain("Permanent Mission of Canada");
+    expect(a.notThis[0]?.title).toContain("Geneva");
+    expect(a.rule).toBe("consular-abroad");
+    expect(a.input).toMatchObject({ citizen: "CA", in: { country: "CH", city: "Geneva" } });
+  });
+
+  it("an American in New York renewing a passport: the passport authority, not the UN mission", () => {
+    const a = classify(K, "renew my passport", { citizen: "US", in: "New York" });
+    expect(a.answer).toMatchObject({ office: "domestic_authority", of: "US" });
+    expect(a.answer?.title).toMatch(/passport authority/i);
+    expect(a.notThis[0]?.title).toBe("Permanent Mission of the United States to the United Nations");
+  });
+
+  it("a WTO dispute for Canada: the permanent mission in Geneva", () => {
+    const a = classify(K, "raise a WTO dispute", { citizen: "CA" });
+    expect(a.answer).toMatchObject({ office: "permanent_mission", of: "CA", city: "Geneva", org: "wto" });
+    expect(a.answer?.title).toBe("Permanent Mission of Canada to the World Trade Organization");
+  });
+
+  it("flags override what the text says", () => {
+    const a = classify(K, "I'm a Canadian in Geneva and lost my passport", { citizen: "FR" });
+    expect(a.answer?.of).toBe("FR");
+  });
+
+  it("uses the embassy seat where it is not the capital", () => {
+    const a = classify(K, "lost my passport", { citizen: "FR", in: "NL" });
+    expect(a.answer?.city).toBe("The Hague");
+    expect(a.reasons.join(" ")).toMatch(/The Hague/);
+  });
+});
+
+describe("classify — answer shape", () => {
+  it("says what is missing when citizenship is unknown", () => {
+    const a = classify(K, "lost my passport in Paris");
+    expect(a.answer).toMatchObject({ office: "embassy_or_consulate", of: null, in: "FR" });
+    expect(a.missing).toContain("citizen");
+    expect(a.answer?.title).toMatch(/^Your country's/);
+  });
+
+  it("answers null with alternatives when no need is recognised", () => {
+    const a = classify(K, "purple elephants dance quietly");
+    expect(a.need).toBeNull();
+    expect(a.answer).toBeNull();
+  });
+
+  it("every answer carries dated sources", () => {
+    const a = classify(K, "visa for Japan", { in: "MX" });
+    expect(a.sources.length).toBeGreaterThan(0);
+    for (const s of a.sources) expect(s.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("throws a typed error with suggestions for an unknown flag value", () => {
+    expect(() => classify(K, "lost my passport", { in: "Genva" })).toThrow(/Unknown place "Genva"/);
+    try {
+      classify(K, "lost my passport", { citizen: "Swizerland" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EngineError);
+      expect((e as EngineError).suggestions).toContain("Switzerland");
+    }
+  });
+});

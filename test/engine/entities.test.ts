@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { findMentions } from "../../src/engine/entities.js";
+import { K } from "../support/knowledge.js";
+
+const roles = (text: string) => findMentions(K, text).map((m) => [m.kind, m.country ?? m.id, m.role]);
+
+describe("findMentions", () => {
+  it("reads nationality and place", () => {
+    expect(roles("I'm a Canadian in Geneva")).toEqual([
+      ["demonym", "CA", "citizen"],
+      ["city", "CH", "in"],
+    ]);
+  });
+
+  it("reads cities in other languages and typos", () => {
+    expect(roles("passeport perdu à Genf")).toEqual([["city", "CH", "in"]]);
+    expect(roles("passeport perdu a Genève")).toEqual([["city", "CH", "in"]]);
+    expect(roles("lost passport in Genva")).toEqual([["city", "CH", "in"]]);
+  });
+
+  it("tells a citizen's code from a destination", () => {
+    expect(roles("lost pasport in Tokyo, I'm a US citizen")).toEqual([
+      ["city", "JP", "in"],
+      ["country", "US", "citizen"],
+    ]);
+    expect(roles("visa para Japón, vivo en México")).toEqual([
+      ["country", "JP", "to"],
+      ["country", "MX", "residence"],
+    ]);
+    expect(roles("I need a Chinese visa")).toEqual([["demonym", "CN", "to"]]);
+  });
+
+  it("does not read ordinary words as places", () => {
+    expect(roles("that was nice of them, thank us")).toEqual([]);
+    expect(roles("Mein Mann lebt in Deutschland")).toEqual([["country", "DE", "residence"]]);
+  });
+
+  it("finds organizations by acronym only when written as one", () => {
+    expect(roles("un passeport pour le Canada").filter((r) => r[0] === "org")).toEqual([]);
+    expect(roles("a job at the UN")).toEqual([["org", "un", "none"]]);
+    expect(roles("Stellen bei den Vereinten Nationen")).toEqual([["org", "un", "none"]]);
+  });
+
+  it("settles names the package gives to several countries", () => {
+    expect(roles("je suis français")).toEqual([["demonym", "FR", "citizen"]]);
+    expect(roles("I'm Norwegian")).toEqual([["demonym", "NO", "citizen"]]);
+  });
+});
