@@ -1,11 +1,11 @@
 /** What every command shares: global options, the knowledge, the style, and error mapping. */
-import type { ChalkInstance } from "chalk";
-import { getKnowledge } from "../data/knowledge.js";
+import { loadKnowledge } from "../data/knowledge.js";
 import { DataLoadError } from "../data/load.js";
 import { EngineError } from "../engine/errors.js";
 import type { Knowledge } from "../engine/knowledge.js";
 import { DataError, NotFoundError, UsageError } from "../errors.js";
-import { makeChalk } from "../output.js";
+import { loadStyle } from "../output.js";
+import type { Style } from "../render/style.js";
 
 export interface GlobalOptions {
   json?: boolean;
@@ -14,17 +14,17 @@ export interface GlobalOptions {
   data?: string;
 }
 
-export function knowledge(opts: GlobalOptions): Knowledge {
+export async function knowledge(opts: GlobalOptions): Promise<Knowledge> {
   try {
-    return getKnowledge(opts.data);
+    return await loadKnowledge(opts.data);
   } catch (e) {
     if (e instanceof DataLoadError) throw new DataError(`Invalid data: ${e.message}`);
     throw e;
   }
 }
 
-export function style(opts: GlobalOptions): ChalkInstance {
-  return makeChalk({ color: opts.color !== false && !opts.json });
+export function style(opts: GlobalOptions): Promise<Style> {
+  return loadStyle({ color: opts.color !== false && !opts.json });
 }
 
 /** Runs an engine look-up, turning its errors into the CLI's. */

@@ -2,7 +2,7 @@
 import type { OfficeType } from "../data/schemas.js";
 import { resolveOfficeType } from "../engine/resolve.js";
 import { out, outJson } from "../output.js";
-import { table, widths } from "../render/table.js";
+import { paragraphTable, widths } from "../render/table.js";
 import { knowledge, lookup, style, width, type GlobalOptions } from "./common.js";
 
 function card(t: OfficeType, bold: (s: string) => string): string {
@@ -21,16 +21,16 @@ function card(t: OfficeType, bold: (s: string) => string): string {
   return lines.join("\n") + "\n";
 }
 
-export function runExplain(type: string, flags: GlobalOptions): number {
-  const k = knowledge(flags);
+export async function runExplain(type: string, flags: GlobalOptions): Promise<number> {
+  const k = await knowledge(flags);
   const t = lookup(() => resolveOfficeType(k, type));
   if (flags.json) outJson({ schemaVersion: 1, officeType: t });
-  else out(card(t, style(flags).bold));
+  else out(card(t, (await style(flags)).bold));
   return 0;
 }
 
-export function runCompare(a: string | undefined, b: string | undefined, flags: GlobalOptions): number {
-  const k = knowledge(flags);
+export async function runCompare(a: string | undefined, b: string | undefined, flags: GlobalOptions): Promise<number> {
+  const k = await knowledge(flags);
   const x = lookup(() => resolveOfficeType(k, a ?? "embassy"));
   const y = lookup(() => resolveOfficeType(k, b ?? "permanent-mission"));
   if (flags.json) {
@@ -39,7 +39,7 @@ export function runCompare(a: string | undefined, b: string | undefined, flags: 
   }
   const list = (items: string[] | undefined): string => (items ?? []).map((i) => `• ${i}`).join("\n");
   out(
-    table(
+    paragraphTable(
       ["", x.name, y.name],
       [
         ["Represents", x.represents, y.represents],
@@ -49,7 +49,7 @@ export function runCompare(a: string | undefined, b: string | undefined, flags: 
         ["Does not", list(x.doesNot), list(y.doesNot)],
         ["Legal basis", x.legalBasis ?? "-", y.legalBasis ?? "-"],
       ],
-      widths(width(), [1, 4, 4]),
+      widths(width(), [2, 5, 5]),
     ),
   );
   return 0;

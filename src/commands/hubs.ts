@@ -11,8 +11,8 @@ export interface HubsFlags extends GlobalOptions {
   country?: string;
 }
 
-export function run(flags: HubsFlags): number {
-  const k = knowledge(flags);
+export async function run(flags: HubsFlags): Promise<number> {
+  const k = await knowledge(flags);
   const hubs = lookup(() => findHubs(k, flags));
   if (hubs.length === 0) {
     const what = flags.city
@@ -30,7 +30,7 @@ export function run(flags: HubsFlags): number {
     const country = k.countries.get(h.country)?.name ?? h.country;
     out(`${h.city}, ${country}${h.names.length ? ` (${h.names.join(", ")})` : ""}`);
     out(
-      table(
+      await table(
         ["Org", "Name", "Field", "A state's mission there is called"],
         h.organizations.map((o) => [
           o.acronym,
@@ -44,7 +44,7 @@ export function run(flags: HubsFlags): number {
     return 0;
   }
   out(
-    table(
+    await table(
       ["City", "Country", "Organizations"],
       hubs.map((h) => [h.city, h.country, h.organizations.map((o) => o.acronym).join(", ")]),
       widths(w, [2, 1, 7]),

@@ -11,8 +11,8 @@ export interface NeedsFlags extends GlobalOptions {
   category?: string;
 }
 
-export function run(flags: NeedsFlags): number {
-  const k = knowledge(flags);
+export async function run(flags: NeedsFlags): Promise<number> {
+  const k = await knowledge(flags);
   const category = flags.category?.trim().toLowerCase();
   if (category && !(NEED_CATEGORIES as readonly string[]).includes(category)) {
     const suggestions = closest(
@@ -31,7 +31,7 @@ export function run(flags: NeedsFlags): number {
     return 0;
   }
   out(
-    table(
+    await table(
       ["Need", "What", "Category", "Office"],
       needs.map((n) => [
         n.id,

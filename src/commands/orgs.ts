@@ -24,8 +24,8 @@ function detail(o: OrgView, bold: (s: string) => string): string {
   return lines.join("\n") + "\n";
 }
 
-export function run(org: string | undefined, flags: OrgsFlags): number {
-  const k = knowledge(flags);
+export async function run(org: string | undefined, flags: OrgsFlags): Promise<number> {
+  const k = await knowledge(flags);
   const filter = {
     ...(org ? { org } : {}),
     ...(flags.city ? { city: flags.city } : {}),
@@ -39,11 +39,12 @@ export function run(org: string | undefined, flags: OrgsFlags): number {
     return 0;
   }
   if (org) {
-    out(orgs.map((o) => detail(o, style(flags).bold)).join("\n"));
+    const { bold } = await style(flags);
+    out(orgs.map((o) => detail(o, bold)).join("\n"));
     return 0;
   }
   out(
-    table(
+    await table(
       ["Org", "Name", "Seat", "Members", "A state's mission is called"],
       orgs.map((o) => [
         o.acronym,

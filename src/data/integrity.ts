@@ -22,34 +22,34 @@ function dupes<T>(items: T[], key: (t: T) => string, file: string, path: string,
   return seen;
 }
 
-export function crossCheck(d: FileData): Problem[] {
+export function crossCheck(d: FileData, label: (name: string) => string = (n) => `data/${n}.json`): Problem[] {
   const out: Problem[] = [];
-  const countries = dupes(d.countries.countries, (c) => c.code, "data/countries.json", "countries", out);
-  const concepts = dupes(d.lexicon.concepts, (c) => c.id, "data/lexicon.json", "concepts", out);
-  const orgs = dupes(d.organizations.organizations, (o) => o.id, "data/organizations.json", "organizations", out);
-  const cities = dupes(d.cities.cities, (c) => c.id, "data/cities.json", "cities", out);
-  dupes(d["office-types"].officeTypes, (t) => t.id, "data/office-types.json", "officeTypes", out);
-  dupes(d.rules.rules, (r) => r.id, "data/rules.json", "rules", out);
-  dupes(d.needs.needs, (n) => n.id, "data/needs.json", "needs", out);
-  dupes(d["country-extras"].countries, (c) => c.code, "data/country-extras.json", "countries", out);
+  const countries = dupes(d.countries.countries, (c) => c.code, label("countries"), "countries", out);
+  const concepts = dupes(d.lexicon.concepts, (c) => c.id, label("lexicon"), "concepts", out);
+  const orgs = dupes(d.organizations.organizations, (o) => o.id, label("organizations"), "organizations", out);
+  const cities = dupes(d.cities.cities, (c) => c.id, label("cities"), "cities", out);
+  dupes(d["office-types"].officeTypes, (t) => t.id, label("office-types"), "officeTypes", out);
+  dupes(d.rules.rules, (r) => r.id, label("rules"), "rules", out);
+  dupes(d.needs.needs, (n) => n.id, label("needs"), "needs", out);
+  dupes(d["country-extras"].countries, (c) => c.code, label("country-extras"), "countries", out);
 
   const cityCountry = new Map(d.cities.cities.map((c) => [c.id, c.country]));
   d.cities.cities.forEach((c, i) => {
     if (!countries.has(c.country))
-      out.push({ file: "data/cities.json", path: `cities.${i}.country`, reason: `unknown country "${c.country}"` });
+      out.push({ file: label("cities"), path: `cities.${i}.country`, reason: `unknown country "${c.country}"` });
   });
   d.organizations.organizations.forEach((o, i) => {
     const at = `organizations.${i}`;
     if (!cities.has(o.city))
-      out.push({ file: "data/organizations.json", path: `${at}.city`, reason: `unknown city "${o.city}"` });
+      out.push({ file: label("organizations"), path: `${at}.city`, reason: `unknown city "${o.city}"` });
     else if (cityCountry.get(o.city) !== o.country)
       out.push({
-        file: "data/organizations.json",
+        file: label("organizations"),
         path: `${at}.country`,
         reason: `"${o.country}" is not the country of city "${o.city}"`,
       });
     if (o.parent && !orgs.has(o.parent))
-      out.push({ file: "data/organizations.json", path: `${at}.parent`, reason: `unknown organization "${o.parent}"` });
+      out.push({ file: label("organizations"), path: `${at}.parent`, reason: `unknown organization "${o.parent}"` });
   });
   const stop = new Set(d.lexicon.stopwords.map(fold));
   const needIds = new Set(d.needs.needs.map((n) => n.id));
@@ -60,7 +60,7 @@ export function crossCheck(d: FileData): Problem[] {
         const w = termWords(t, stop).words;
         if (w.length === 1 && stop.has(w[0]!))
           out.push({
-            file: "data/lexicon.json",
+            file: label("lexicon"),
             path: `concepts.${i}.terms.${lang}.${j}`,
             reason: `"${t}" is a stop-word and never matches`,
           });
@@ -73,17 +73,17 @@ export function crossCheck(d: FileData): Problem[] {
     const at = `needs.${i}`;
     n.signals.forEach((s, j) => {
       if (!refOk(s.concept))
-        out.push({ file: "data/needs.json", path: `${at}.signals.${j}`, reason: `unknown concept "${s.concept}"` });
+        out.push({ file: label("needs"), path: `${at}.signals.${j}`, reason: `unknown concept "${s.concept}"` });
     });
     for (const field of ["all", "any"] as const) {
       n[field].forEach((c, j) => {
         if (!refOk(c))
-          out.push({ file: "data/needs.json", path: `${at}.${field}.${j}`, reason: `unknown concept "${c}"` });
+          out.push({ file: label("needs"), path: `${at}.${field}.${j}`, reason: `unknown concept "${c}"` });
       });
     }
     n.refines.forEach((r, j) => {
       if (!needIds.has(r) && !categories.has(r as never))
-        out.push({ file: "data/needs.json", path: `${at}.refines.${j}`, reason: `no need or category "${r}"` });
+        out.push({ file: label("needs"), path: `${at}.refines.${j}`, reason: `no need or category "${r}"` });
     });
     for (const kind of ["terms", "phrases"] as const) {
       for (const [lang, list] of Object.entries(n[kind])) {
@@ -91,7 +91,7 @@ export function crossCheck(d: FileData): Problem[] {
           const w = termWords(t, stop).words;
           if (w.length === 1 && stop.has(w[0]!))
             out.push({
-              file: "data/needs.json",
+              file: label("needs"),
               path: `${at}.${kind}.${lang}.${j}`,
               reason: `"${t}" is a stop-word and never matches`,
             });
@@ -99,18 +99,18 @@ export function crossCheck(d: FileData): Problem[] {
       }
     }
     if (n.org && !orgs.has(n.org))
-      out.push({ file: "data/needs.json", path: `${at}.org`, reason: `unknown organization "${n.org}"` });
+      out.push({ file: label("needs"), path: `${at}.org`, reason: `unknown organization "${n.org}"` });
     for (const lang of REQUIRED_LANGS) {
       if ((n.phrases[lang]?.length ?? 0) + (n.terms[lang]?.length ?? 0) === 0)
         out.push({
-          file: "data/needs.json",
+          file: label("needs"),
           path: `${at}.phrases.${lang}`,
           reason: `no terms or phrases in "${lang}"`,
         });
     }
     if (n.category === "none" && !n.instead)
       out.push({
-        file: "data/needs.json",
+        file: label("needs"),
         path: `${at}.instead`,
         reason: "a need no office serves must say what to do instead",
       });
@@ -118,7 +118,7 @@ export function crossCheck(d: FileData): Problem[] {
   d["country-extras"].countries.forEach((c, i) => {
     if (!countries.has(c.code))
       out.push({
-        file: "data/country-extras.json",
+        file: label("country-extras"),
         path: `countries.${i}.code`,
         reason: `unknown country "${c.code}"`,
       });
@@ -126,7 +126,7 @@ export function crossCheck(d: FileData): Problem[] {
   d["embassy-seats"].seats.forEach((s, i) => {
     if (!countries.has(s.country))
       out.push({
-        file: "data/embassy-seats.json",
+        file: label("embassy-seats"),
         path: `seats.${i}.country`,
         reason: `unknown country "${s.country}"`,
       });
@@ -136,13 +136,13 @@ export function crossCheck(d: FileData): Problem[] {
       const needsValue = c.op === "eq" || c.op === "ne" || c.op === "in" || c.op === "notIn";
       if (needsValue && c.value === undefined)
         out.push({
-          file: "data/rules.json",
+          file: label("rules"),
           path: `rules.${i}.when.${j}.value`,
           reason: `operator "${c.op}" needs a value`,
         });
       if ((c.op === "in" || c.op === "notIn") && !Array.isArray(c.value))
         out.push({
-          file: "data/rules.json",
+          file: label("rules"),
           path: `rules.${i}.when.${j}.value`,
           reason: `operator "${c.op}" needs a list`,
         });
@@ -150,7 +150,7 @@ export function crossCheck(d: FileData): Problem[] {
         for (const v of [c.value ?? []].flat())
           if (!categories.has(v as never))
             out.push({
-              file: "data/rules.json",
+              file: label("rules"),
               path: `rules.${i}.when.${j}.value`,
               reason: `no need has category "${v}"`,
             });

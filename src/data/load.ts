@@ -1,13 +1,14 @@
 /**
- * Reads the bundled data files (and an optional overlay directory), validates them against the
- * schemas, and checks cross-references. Nothing from an overlay is used unless all of it is valid.
+ * Reading the data files. The bundled files are validated at build and test time (test/data), so a
+ * normal run only reads and parses the files a command touches — zod is never loaded for them.
+ * An overlay directory (`--data DIR`) is validated whole, with the schemas, before any of it is used:
+ * see src/data/validate.ts.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
-import { FILES, type FileData, type FileName } from "./schemas.js";
-import { crossCheck } from "./integrity.js";
+import { FILE_NAMES, type FileName } from "./constants.js";
+import type { FileData } from "./schemas.js";
 
 export class DataLoadError extends Error {
   constructor(
@@ -40,69 +41,73 @@ export function safeParse(text: string): unknown {
   );
 }
 
-function readJson(path: string, label: string): unknown {
+/**
+ * Reads and parses one JSON file, naming it in any error. Files from users (`trusted` false) are
+ * parsed without prototype keys; our own bundled files are parsed plainly, which is much faster.
+ */
+export function readJson(path: string, label: string, trusted = false): unknown {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
     throw new DataLoadError(label, "", `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
   }
+  if (trusted) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new DataLoadError(label, "", `is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  let polluting = false;
+  let value: unknown;
   try {
-    return safeParse(text);
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (!PROTO_KEYS.has(key)) return v;
+      polluting = true;
+      return undefined;
+    });
   } catch (e) {
     throw new DataLoadError(label, "", `is not valid JSON (${(e as Error).message})`);
   }
+  // A user's file with such a key is refused, not quietly repaired: it was made by mistake or malice.
+  if (polluting) {
+    const at = protoKeyPath(JSON.parse(text)) ?? "(unknown)";
+    throw new DataLoadError(
+      label,
+      at,
+      `key "${at.split(".").pop()}" is not allowed (it could alter object prototypes)`,
+    );
+  }
+  return value;
 }
 
-function validate<N extends FileName>(name: N, value: unknown, label: string): FileData[N] {
-  const schema = FILES[name] as unknown as z.ZodType<FileData[N]>;
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  throw new DataLoadError(label, issue.path.length ? issue.path.join(".") : "(top)", issue.message);
-}
+const PROTO_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-const NAMES = Object.keys(FILES) as FileName[];
+/** Where the first prototype key is ("cities.3.__proto__"), in a value from plain JSON.parse. */
+function protoKeyPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (PROTO_KEYS.has(k)) return [...path, k].join(".");
+    const found = protoKeyPath(v, [...path, k]);
+    if (found) return found;
+  }
+  return null;
+}
 
 /**
- * Loads every data file, from the overlay directory where it has one, else the bundled copy.
- * The whole set is validated and cross-checked before it is returned.
+ * The bundled data set, each file read on first use. The bundled files are our own and are
+ * validated by the test suite before release, so they are trusted here.
  */
-export function loadData(overlay?: string): FileData {
-  const base = dataDir();
-  const fromOverlay = new Set<string>();
-  if (overlay !== undefined) {
-    let st;
-    try {
-      st = statSync(overlay);
-    } catch {
-      throw new DataLoadError(overlay, "", "overlay directory does not exist");
-    }
-    if (!st.isDirectory()) throw new DataLoadError(overlay, "", "overlay must be a directory of data files");
-    for (const f of readdirSync(overlay)) {
-      if (!f.endsWith(".json")) continue;
-      const name = f.slice(0, -5);
-      if (!(NAMES as string[]).includes(name)) {
-        throw new DataLoadError(
-          join(overlay, f),
-          "",
-          `unknown data file; expected one of ${NAMES.map((n) => `${n}.json`).join(", ")}`,
-        );
-      }
-      fromOverlay.add(name);
-    }
+export function bundledData(): FileData {
+  const dir = dataDir();
+  const cache: Partial<Record<FileName, unknown>> = {};
+  const data = {} as FileData;
+  for (const name of FILE_NAMES) {
+    Object.defineProperty(data, name, {
+      enumerable: true,
+      get: () => (cache[name] ??= readJson(join(dir, `${name}.json`), `data/${name}.json`, true)),
+    });
   }
-  const out = {} as { [K in FileName]: FileData[K] };
-  for (const name of NAMES) {
-    const dir = fromOverlay.has(name) ? overlay! : base;
-    const path = join(dir, `${name}.json`);
-    const label = fromOverlay.has(name) ? path : `data/${name}.json`;
-    (out as Record<string, unknown>)[name] = validate(name, readJson(path, label), label);
-  }
-  const problems = crossCheck(out);
-  if (problems.length > 0) {
-    const p = problems[0]!;
-    throw new DataLoadError(p.file, p.path, p.reason);
-  }
-  return out;
+  return data;
 }

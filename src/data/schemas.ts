@@ -1,4 +1,17 @@
 import { z } from "zod";
+import {
+  FIELDS,
+  FACTS,
+  NEED_CATEGORIES,
+  NOT_THIS,
+  OFFICE_KINDS,
+  OPERATORS,
+  PLACE_ROLES,
+  STATE_ROLES,
+  type FileName,
+} from "./constants.js";
+
+export * from "./constants.js";
 
 /** ISO 3166-1 alpha-2 code, upper case. */
 export const CountryCode = z
@@ -23,8 +36,6 @@ export const Source = z
 export type Source = z.infer<typeof Source>;
 
 /** Languages the need recognizer is written for; others may be added to terms freely. */
-export const LANGS = ["en", "fr", "es", "de", "it", "pt"] as const;
-export const REQUIRED_LANGS = ["en", "fr", "es", "de"] as const;
 const Terms = z.record(z.string(), z.array(z.string().min(1)));
 
 // --- countries (generated from world-countries by scripts/build-countries.mjs) ---
@@ -73,39 +84,6 @@ export type City = z.infer<typeof City>;
 export const CitiesFile = z.object({ asOf: IsoDate, cities: z.array(City).min(1) });
 
 // --- international organizations ---
-export const FIELDS = [
-  "general",
-  "trade",
-  "health",
-  "labour",
-  "refugees",
-  "human-rights",
-  "telecommunications",
-  "intellectual-property",
-  "meteorology",
-  "migration",
-  "nuclear",
-  "security",
-  "drugs-crime",
-  "industrial-development",
-  "disarmament",
-  "energy",
-  "regional-integration",
-  "education-culture",
-  "economic-policy",
-  "food-agriculture",
-  "environment",
-  "human-settlements",
-  "finance-development",
-  "aviation",
-  "maritime",
-  "postal",
-  "justice",
-  "chemical-weapons",
-  "policing",
-  "tourism",
-  "children",
-] as const;
 export const Organization = z.object({
   id: Slug,
   acronym: z.string().min(1),
@@ -134,14 +112,6 @@ export const OrganizationsFile = z.object({
 });
 
 // --- office types (glossary) ---
-export const OFFICE_KINDS = [
-  "embassy_or_consulate",
-  "embassy",
-  "permanent_mission",
-  "domestic_authority",
-  "international_organization",
-  "none",
-] as const;
 export const OfficeKind = z.enum(OFFICE_KINDS);
 export type OfficeKind = z.infer<typeof OfficeKind>;
 export const OfficeType = z.object({
@@ -193,16 +163,6 @@ export const LexiconFile = z.object({
 });
 
 // --- needs ---
-export const NEED_CATEGORIES = [
-  "consular",
-  "visa",
-  "legalisation",
-  "bilateral",
-  "multilateral",
-  "domestic",
-  "organization",
-  "none",
-] as const;
 export const NeedCategory = z.enum(NEED_CATEGORIES);
 export type NeedCategory = z.infer<typeof NeedCategory>;
 export const Signal = z.object({
@@ -234,8 +194,6 @@ export type Need = z.infer<typeof Need>;
 export const NeedsFile = z.object({ asOf: IsoDate, needs: z.array(Need).min(40) });
 
 // --- rules ---
-export const FACTS = ["need.id", "need.category", "citizen", "in", "to", "org", "atHome", "inDestination"] as const;
-export const OPERATORS = ["eq", "ne", "in", "notIn", "known", "unknown", "isTrue", "isFalse"] as const;
 export const Condition = z
   .object({
     fact: z.enum(FACTS),
@@ -244,16 +202,6 @@ export const Condition = z
   })
   .strict();
 export type Condition = z.infer<typeof Condition>;
-export const STATE_ROLES = ["citizen", "to", "in", "none"] as const;
-export const PLACE_ROLES = ["in", "to", "citizen", "org-seat", "none"] as const;
-export const NOT_THIS = [
-  "mission-here",
-  "mission-of-citizen",
-  "mission-of-destination",
-  "embassy",
-  "own-embassy",
-  "embassy-abroad",
-] as const;
 export const Rule = z
   .object({
     id: Slug,
@@ -309,6 +257,83 @@ export const MembershipList = z.object({
 export type MembershipList = z.infer<typeof MembershipList>;
 export const MembershipsFile = z.object({ asOf: IsoDate, lists: z.array(MembershipList) });
 
+// --- naming of missions and bilateral offices ---
+const Sourced = { source: Source, asOf: IsoDate, note: z.string().optional() };
+export const MissionNamingFile = z.object({
+  asOf: IsoDate,
+  orgStyles: z.array(
+    z.object({
+      org: Slug,
+      state: CountryCode,
+      title: z.string().min(1).describe("the state's own style of its office to the organization"),
+      localTitle: z.string().optional(),
+      headTitle: z.string().optional(),
+      ...Sourced,
+    }),
+  ),
+  observerStyles: z.array(
+    z.object({
+      org: Slug,
+      style: z.string().includes("{state}"),
+      headTitle: z.string(),
+      appliesTo: z.array(CountryCode).optional(),
+      examples: z.array(z.string()).optional(),
+      ...Sourced,
+    }),
+  ),
+  nonMemberStyles: z.array(
+    z.object({
+      org: Slug,
+      style: z.string().includes("{state}"),
+      headTitle: z.string(),
+      example: z.string().optional(),
+      ...Sourced,
+    }),
+  ),
+  bilateral: z.array(
+    z.object({
+      rule: z.enum(["commonwealth", "holy-see", "eu", "taiwan"]),
+      state: z.string().optional(),
+      style: z.string().includes("{host}"),
+      head: z.string(),
+      appliesWhen: z.string().optional(),
+      example: z.string().optional(),
+      ...Sourced,
+    }),
+  ),
+  stateOverrides: z.array(
+    z.object({
+      state: CountryCode,
+      kind: z.enum(["embassy", "high-commission"]),
+      title: z.string().includes("{city}"),
+      head: z.string(),
+      example: z.string().optional(),
+      ...Sourced,
+    }),
+  ),
+  headTitles: z.array(z.object({ kind: z.string(), head: z.string(), ...Sourced })),
+});
+export type MissionNaming = z.infer<typeof MissionNamingFile>;
+
+// --- protecting powers ---
+export const ProtectingPowersFile = z.object({
+  asOf: IsoDate,
+  arrangements: z.array(
+    z.object({
+      protected: CountryCode.describe("the state that has no embassy there"),
+      in: CountryCode.describe("the host state"),
+      protectingPower: CountryCode,
+      office: z.string().min(1),
+      city: z.string().min(1),
+      since: z.string(),
+      status: z.enum(["active", "ended"]),
+      caveat: z.string().optional().describe("what a person should know before going"),
+      ...Sourced,
+    }),
+  ),
+});
+export type ProtectingArrangement = z.infer<typeof ProtectingPowersFile>["arrangements"][number];
+
 export const FILES = {
   countries: CountriesFile,
   "country-extras": CountryExtrasFile,
@@ -320,6 +345,11 @@ export const FILES = {
   rules: RulesFile,
   "embassy-seats": EmbassySeatsFile,
   memberships: MembershipsFile,
+  "mission-naming": MissionNamingFile,
+  "protecting-powers": ProtectingPowersFile,
 } as const;
-export type FileName = keyof typeof FILES;
 export type FileData = { [K in FileName]: z.infer<(typeof FILES)[K]> };
+
+// The list of files and the schemas must agree.
+const _sameFiles: Record<FileName, unknown> = FILES;
+void _sameFiles;

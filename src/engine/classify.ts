@@ -7,7 +7,7 @@ import { findMentions, type Mention } from "./entities.js";
 import { EngineError } from "./errors.js";
 import { rawTokens } from "./fold.js";
 import type { Knowledge } from "./knowledge.js";
-import { capitalise, embassySeat, embassyTitle, missionTitle, stateName, withArticle } from "./naming.js";
+import { capitalise, embassySeat, embassyTitle, missionName, missionTitle, stateName, withArticle } from "./naming.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "./needs.js";
 import { resolveCountry, resolveOrg, resolvePlace, type Place } from "./resolve.js";
 import { evaluate, type Facts, type RuleTrace } from "./rules.js";
@@ -46,6 +46,8 @@ export interface Answer {
     org: string | null;
     title: string;
     summary: string;
+    /** The state whose embassy acts for the citizen's, where a protecting power does. */
+    protectingPower?: string;
   } | null;
   notThis: { office: OfficeKind; title: string; why: string }[];
   reasons: string[];
@@ -65,6 +67,11 @@ interface Context {
   /** Whether the place was stated as where the person lives ("I live in Köln"). */
   residenceCue: boolean;
 }
+
+const EU_DIRECTIVE = {
+  title: "Council Directive (EU) 2015/637 on consular protection for unrepresented EU citizens",
+  url: "https://eur-lex.europa.eu/eli/dir/2015/637/oj",
+};
 
 /** Categories for which a bare country name most likely names the destination. */
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
@@ -244,7 +251,24 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   }
 
   const inCountry = ctx.place?.country ?? null;
+  // Whether an apostille from the document's state (the citizen's, unless said otherwise) is
+  // accepted in the destination: both parties, and no objection recorded between them.
+  let apostilleApplies: boolean | null = null;
+  if (
+    (need?.id === "apostille" || need?.id === "consular-legalisation") &&
+    ctx.citizen &&
+    ctx.to &&
+    ctx.to !== ctx.citizen
+  ) {
+    const { parties, objections } = k.apostille;
+    apostilleApplies =
+      parties.has(ctx.citizen) &&
+      parties.has(ctx.to) &&
+      !objections.has(`${ctx.citizen}>${ctx.to}`) &&
+      !objections.has(`${ctx.to}>${ctx.citizen}`);
+  }
   const facts: Facts = {
+    apostilleApplies,
     "need.id": need?.id ?? null,
     "need.category": category,
     citizen: ctx.citizen,
@@ -344,6 +368,11 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     }
     case "citizen":
       officeCountry = facts.citizen;
+      if (office === "embassy_or_consulate" || office === "embassy") {
+        const seat = embassySeat(k, officeCountry);
+        city = seat.city;
+        seatException = seat.exception;
+      }
       break;
     case "none":
       break;
@@ -351,18 +380,57 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   if (office === "domestic_authority") officeCountry = of;
 
   const authority = need.authority ?? "competent authority";
+  let protectingPower: string | null = null;
+  const extraReasons: string[] = [];
+  const reasonsTail: string[] = [];
+  const extraSources: SourceRef[] = [];
   let title: string;
   switch (office) {
     case "embassy_or_consulate":
-    case "embassy":
-      title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate");
+    case "embassy": {
+      title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate", city);
+      // Where a state has no embassy, another state's may act for it (a protecting power).
+      const protecting =
+        of && officeCountry && rule.outcome.of === "citizen" ? k.protecting.get(`${of}>${officeCountry}`) : undefined;
+      if (protecting) {
+        title = protecting.office;
+        city = protecting.city;
+        seatException = false;
+        protectingPower = protecting.protectingPower;
+        extraReasons.push(
+          `${capitalise(stateName(k, of))} has no embassy in ${stateName(k, officeCountry)}; ${stateName(k, protecting.protectingPower)} acts for it as protecting power (since ${protecting.since}).`,
+        );
+        extraSources.push({ ...protecting.source, asOf: protecting.asOf });
+        if (protecting.caveat) caveats.push(protecting.caveat);
+      }
+      if (office === "embassy_or_consulate" && of && officeCountry && rule.outcome.of === "citizen") {
+        const eu = k.memberships.get("eu")?.members ?? [];
+        if (eu.includes(of) && !eu.includes(officeCountry)) {
+          caveats.push(
+            `If ${stateName(k, of)} has no embassy or consulate in ${stateName(k, officeCountry)}, as an EU citizen you may go to the embassy or consulate of any EU member state there (Directive (EU) 2015/637).`,
+          );
+          extraSources.push({ ...EU_DIRECTIVE, asOf: k.memberships.get("eu")?.asOf ?? "" });
+        }
+      }
       break;
-    case "permanent_mission":
-      title = org
-        ? missionTitle(org, of ? stateName(k, of) : "your country")
-        : `${of ? `${capitalise(stateName(k, of))}'s` : "Your country's"} permanent mission`;
+    }
+    case "permanent_mission": {
+      if (org) {
+        const m = missionName(k, org, of);
+        title = m.title;
+        if (m.status === "non-member") {
+          caveats.push(
+            `${capitalise(stateName(k, of))} is not a member of the ${org.name}${title.startsWith("Mission of") ? "; it keeps a mission to it" : ""}.`,
+          );
+        } else if (m.status === "observer") {
+          reasonsTail.push(`${capitalise(stateName(k, of))} is an observer at the ${org.name}, not a member.`);
+        } else if (m.status === "suspended") {
+          caveats.push(`${capitalise(stateName(k, of))} is currently suspended from the ${org.name}'s activities.`);
+        }
+      } else title = `${of ? `${capitalise(stateName(k, of))}'s` : "Your country's"} permanent mission`;
       if (org && !org.missionStyle && org.noMissionsNote) caveats.push(org.noMissionsNote);
       break;
+    }
     case "domestic_authority":
       title = of ? `${capitalise(authority)} of ${stateName(k, of)}` : `Your country's ${authority}`;
       break;
@@ -388,8 +456,9 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     instead: need.instead ?? "",
     inWhere: facts.in ? `, in ${stateName(k, facts.in)}` : "",
     inCity: city ? `, in ${city}` : "",
+    destination: stateName(k, facts.to),
   };
-  const reasons = rule.reasons.map((r) => capitalise(fill(r, vars)));
+  const reasons = [...rule.reasons.map((r) => capitalise(fill(r, vars))), ...extraReasons, ...reasonsTail];
   if (p.assumedCitizen && facts.citizen) {
     reasons.push(`Assuming you are a citizen of ${stateName(k, facts.citizen)}, where you are.`);
   }
@@ -445,7 +514,8 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     { ...need.source, asOf: need.asOf },
   ];
   if (org) sources.push({ ...org.source, asOf: org.asOf });
-  if (of || officeCountry) sources.push({ ...k.data.countries.source, asOf: k.data.countries.asOf });
+  sources.push(...extraSources);
+  if (of || officeCountry) sources.push({ ...k.countriesMeta.source, asOf: k.countriesMeta.asOf });
   if (seatException && officeCountry) {
     const seat = k.data["embassy-seats"].seats.find((s) => s.country === officeCountry);
     if (seat) sources.push({ ...seat.source, asOf: seat.asOf });
@@ -470,6 +540,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
       org: org?.id ?? null,
       title,
       summary,
+      ...(protectingPower ? { protectingPower } : {}),
     },
     notThis,
     reasons,

@@ -149,13 +149,16 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           found = { kind: "org", id: org, country: null, city: null, ...span };
           break;
         }
+        // A one-word name that is also a word needs are made of ("Mann", a name of the Isle of
+        // Man, is German for husband) is no place, unless it is a country's own name.
+        const ordinary = n === 1 && k.vocabWords.has(key) && !k.primaryNames.has(key);
         // A country before a city of the same name: "Luxembourg", "Mexico", "Singapore".
-        const code = k.countryNames.get(key);
+        const code = ordinary ? undefined : k.countryNames.get(key);
         if (code) {
           found = { kind: "country", id: code, country: code, city: null, ...span };
           break;
         }
-        const cityId = k.cityNames.get(key);
+        const cityId = ordinary ? undefined : k.cityNames.get(key);
         if (cityId) {
           const city = k.cities.get(cityId)!;
           found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };

@@ -2,36 +2,83 @@
  * Text folding: the one normal form every comparison in the engine uses.
  * Lower case, diacritics removed, ligatures and special letters spelled out, anything that is not a
  * letter or digit turned into a single space.
+ *
+ * Latin letters with diacritics are folded from a table: Unicode normalisation (NFKD) needs ICU's
+ * data, whose first use costs more than a whole command. Other scripts still go through NFKD.
  */
-const SPECIAL: Record<string, string> = {
-  ß: "ss",
-  ẞ: "ss",
-  æ: "ae",
+const LATIN: Record<string, string> = {
+  a: "ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧḀḁẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặ",
+  b: "ḂḃḄḅḆḇ",
+  c: "ÇçĆćĈĉĊċČčḈḉ",
+  d: "ÐðĎďĐđḊḋḌḍḎḏḐḑḒḓ",
+  e: "ÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩḔḕḖḗḘḙḚḛḜḝẸẹẺẻẼẽẾếỀềỂểỄễỆệ",
+  f: "Ḟḟ",
+  g: "ĜĝĞğĠġĢģǦǧǴǵḠḡ",
+  h: "ĤĥĦħȞȟḢḣḤḥḦḧḨḩḪḫẖ",
+  i: "ÌÍÎÏìíîïĨĩĪīĬĭĮįİıǏǐȈȉȊȋḬḭḮḯỈỉỊị",
+  j: "Ĵĵǰ",
+  k: "ĶķĸǨǩḰḱḲḳḴḵ",
+  l: "ĹĺĻļĽľĿŀŁłḶḷḸḹḺḻḼḽ",
+  m: "ḾḿṀṁṂṃ",
+  n: "ÑñŃńŅņŇňŊŋǸǹṄṅṆṇṈṉṊṋ",
+  o: "ÒÓÔÕÖØòóôõöøŌōŎŏŐőƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱṌṍṎṏṐṑṒṓỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ",
+  p: "ṔṕṖṗ",
+  r: "ŔŕŖŗŘřȐȑȒȓṘṙṚṛṜṝṞṟ",
+  s: "ŚśŜŝŞşŠšſȘșṠṡṢṣṤṥṦṧṨṩẛ",
+  t: "ŢţŤťŦŧȚțṪṫṬṭṮṯṰṱẗ",
+  u: "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗṲṳṴṵṶṷṸṹṺṻỤụỦủỨứỪừỬửỮữỰự",
+  v: "ṼṽṾṿ",
+  w: "ŴŵẀẁẂẃẄẅẆẇẈẉẘ",
+  x: "ẊẋẌẍ",
+  y: "ÝýÿŶŷŸȲȳẎẏẙỲỳỴỵỶỷỸỹ",
+  z: "ŹźŻżŽžẐẑẒẓẔẕ",
   Æ: "ae",
-  ø: "o",
-  Ø: "o",
-  œ: "oe",
-  Œ: "oe",
-  đ: "d",
-  Đ: "d",
-  ł: "l",
-  Ł: "l",
-  ı: "i",
+  Þ: "th",
+  ß: "ss",
+  æ: "ae",
   þ: "th",
-  ð: "d",
+  Ĳ: "ij",
+  ĳ: "ij",
+  Œ: "oe",
+  œ: "oe",
+  Ǆ: "dz",
+  ǅ: "dz",
+  ǆ: "dz",
+  Ǉ: "lj",
+  ǈ: "lj",
+  ǉ: "lj",
+  Ǌ: "nj",
+  ǋ: "nj",
+  ǌ: "nj",
+  Ǳ: "dz",
+  ǲ: "dz",
+  ǳ: "dz",
+  ẞ: "ss",
 };
-const SPECIAL_RE = /[ßẞæÆøØœŒđĐłŁıþð]/g;
+const FOLD_CHAR = new Map<string, string>();
+for (const [to, from] of Object.entries(LATIN)) {
+  if (/^[a-z]$/.test(to)) for (const c of from) FOLD_CHAR.set(c, to);
+  else FOLD_CHAR.set(to, from);
+}
+const LATIN_RE = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+const NON_ASCII_RE = /[^ -~\t\n\r]/;
 const MARKS_RE = /\p{M}+/gu;
 const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
+const PLAIN_ASCII = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+// Printable ASCII and ordinary white space (control characters go the long way, harmlessly).
+const ASCII = /^[ -~\t\n\r]*$/;
+const ASCII_NON_WORD = /[^a-z0-9]+/g;
 
 /** Folds text for matching. Idempotent: fold(fold(x)) === fold(x). */
 export function fold(text: string): string {
-  return text
-    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
-    .normalize("NFKD")
-    .replace(MARKS_RE, "")
+  // Most names and words are plain ASCII: no table, no normalisation.
+  if (PLAIN_ASCII.test(text)) return text;
+  if (ASCII.test(text)) return text.toLowerCase().replace(ASCII_NON_WORD, " ").trim();
+  let t = text.replace(LATIN_RE, (c) => FOLD_CHAR.get(c) ?? c);
+  if (NON_ASCII_RE.test(t)) t = t.normalize("NFKD").replace(MARKS_RE, "");
+  return t
     .toLowerCase()
-    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
+    .replace(LATIN_RE, (c) => FOLD_CHAR.get(c) ?? c)
     .replace(NON_WORD_RE, " ")
     .trim();
 }

@@ -3,9 +3,9 @@
  * and returns lookup tables; it is run once per process (or once per overlay).
  */
 import type {
+  ProtectingArrangement,
   MembershipList,
   City,
-  Country,
   CountryExtra,
   FileData,
   Need,
@@ -14,7 +14,7 @@ import type {
   Rule,
 } from "../data/schemas.js";
 import { fold } from "./fold.js";
-import { WordIndex } from "./matcher.js";
+import { WordIndex, type SerializedWordIndex } from "./matcher.js";
 
 export type DataSet = FileData;
 
@@ -26,8 +26,6 @@ export interface CountryInfo {
   /** Name for running text, e.g. "the Netherlands". */
   shortName: string;
   capital: string | null;
-  raw: Country;
-  extra: CountryExtra | undefined;
 }
 
 export interface CompiledNeed {
@@ -49,8 +47,12 @@ interface Sequence {
 export interface Knowledge {
   data: DataSet;
   countries: Map<string, CountryInfo>;
+  /** Where the country list comes from (the package), for citing it. */
+  countriesMeta: { source: { title: string; url: string }; asOf: string };
   /** Folded name (may be several words) → country code, or null when ambiguous. */
   countryNames: Map<string, string | null>;
+  /** Folded common names of countries (never dropped as ordinary words). */
+  primaryNames: Set<string>;
   /** Multi-word names with each word's inflection stripped ("vereinten nationen" → "vereint nation"). */
   looseNames: Map<string, { kind: "country" | "city" | "org"; id: string }>;
   demonyms: Map<string, string | null>;
@@ -59,8 +61,6 @@ export interface Knowledge {
   codes: Map<string, string>;
   cities: Map<string, City>;
   cityNames: Map<string, string>;
-  /** City names that are also common words: matched in text only when capitalised. */
-  citiesNeedingCapital: Set<string>;
   capitals: Map<string, string>;
   orgs: Map<string, Organization>;
   orgNames: Map<string, string>;
@@ -73,6 +73,8 @@ export interface Knowledge {
   maxNameWords: number;
   stopwords: Set<string>;
   vocab: WordIndex;
+  /** Every word of every term, for telling names from need words. */
+  vocabWords: Set<string>;
   wordOwners: Map<string, string[]>;
   sequences: Map<string, Sequence[]>;
   needs: CompiledNeed[];
@@ -83,6 +85,10 @@ export interface Knowledge {
   seats: Map<string, { city: string; capital: string }>;
   /** Organization id → its membership list (UN bodies share the UN's). */
   memberships: Map<string, MembershipList>;
+  /** Active protecting-power arrangements, by "protected>host". */
+  protecting: Map<string, ProtectingArrangement>;
+  /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
+  apostille: { parties: Set<string>; objections: Set<string> };
   cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
 }
 
@@ -118,19 +124,6 @@ const SAFE_LOWER_ACRONYMS = new Set([
   "iaea",
   "oecd",
   "ocde",
-]);
-/** City names that are ordinary words in a language the tool reads. */
-const COMMON_WORD_CITIES = new Set([
-  "nice",
-  "porto",
-  "split",
-  "reading",
-  "bath",
-  "mobile",
-  "male",
-  "victoria",
-  "praia",
-  "mar",
 ]);
 /** Codes that are also common words when typed in capitals. */
 const CODE_WORDS = new Set([
@@ -261,215 +254,343 @@ export function termWords(term: string, stop: Set<string>): { words: string[]; e
   return { words: words.length > 1 && content.length <= 1 ? words : content, exact };
 }
 
-/** Builds every index from the data. */
-export function compile(data: DataSet): Knowledge {
-  const stopwords = new Set(data.lexicon.stopwords.map(fold));
-  const extras = new Map(data["country-extras"].countries.map((e) => [e.code, e]));
+/** Indexes that cost real work to build (folding thousands of names and terms); a build-time
+ *  cache of them (dist/index-cache.json) makes a one-shot command start fast. */
+export const CACHED_INDEXES = [
+  "countries",
+  "countriesMeta",
+  "countryNames",
+  "primaryNames",
+  "demonyms",
+  "codes",
+  "capitals",
+  "cityNames",
+  "orgNames",
+  "orgCaseSensitive",
+  "officeTypeNames",
+  "looseNames",
+  "maxNameWords",
+  "placeIndex",
+  "demonymIndex",
+  "stopwords",
+  "vocab",
+  "vocabWords",
+  "wordOwners",
+  "sequences",
+  "cues",
+] as const satisfies readonly (keyof Knowledge)[];
+export type CachedIndex = (typeof CACHED_INDEXES)[number];
+/** Where cached indexes come from: each is read only when first used. */
+export interface IndexCache {
+  get(key: CachedIndex): unknown;
+}
 
-  // Countries: package names first, then our own aliases; a name shared by two countries is
-  // ambiguous unless it is one of them's common English name.
-  const countries = new Map<string, CountryInfo>();
-  const nameCandidates = new Map<string, Set<string>>();
-  const demonymCandidates = new Map<string, Set<string>>();
-  const ourNames = new Map<string, Set<string>>();
-  const independent = new Set<string>();
-  const primary = new Map<string, string>();
-  const codes = new Map<string, string>();
-  const capitals = new Map<string, string>();
-  for (const c of data.countries.countries) {
-    const extra = extras.get(c.code);
-    const shortName =
-      extra?.shortName ?? (ARTICLE_NAMES.test(c.name) && !/^the /i.test(c.name) ? `the ${c.name}` : c.name);
-    countries.set(c.code, {
-      code: c.code,
-      cca3: c.cca3,
-      name: c.name,
-      shortName,
-      capital: c.capital[0] ?? null,
-      raw: c,
-      extra,
+/** Maps, sets and word indexes as tagged JSON, and back. */
+function serialise(v: unknown): unknown {
+  if (v instanceof Map) return { $map: [...v].map(([a, b]) => [a, serialise(b)]) };
+  if (v instanceof Set) return { $set: [...v] };
+  if (v instanceof WordIndex) return { $words: v.toJSON() };
+  if (v && typeof v === "object" && !Array.isArray(v))
+    return Object.fromEntries(Object.entries(v).map(([a, b]) => [a, serialise(b)]));
+  return v;
+}
+function revive(v: unknown): unknown {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  if ("$map" in o) {
+    const m = new Map<string, unknown>();
+    for (const [a, b] of o.$map as [string, unknown][])
+      m.set(a, b && typeof b === "object" && !Array.isArray(b) ? revive(b) : b);
+    return m;
+  }
+  if ("$set" in o) return new Set(o.$set as unknown[]);
+  if ("$words" in o) return WordIndex.from(o.$words as SerializedWordIndex);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) out[key] = revive(o[key]);
+  return out;
+}
+
+/** Every cached index of a knowledge, built now, as JSON (written at build time). */
+export function exportIndexes(k: Knowledge): Record<CachedIndex, unknown> {
+  return Object.fromEntries(CACHED_INDEXES.map((key) => [key, serialise(k[key])])) as Record<CachedIndex, unknown>;
+}
+
+/** Defines a property computed on first read (or taken from the cache), then kept. */
+function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K], cache?: IndexCache): void {
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const cached = (CACHED_INDEXES as readonly PropertyKey[]).includes(key)
+        ? cache?.get(key as CachedIndex)
+        : undefined;
+      const value = (cached !== undefined ? revive(cached) : make()) as T[K];
+      Object.defineProperty(obj, key, { value, enumerable: true });
+      return value;
+    },
+  });
+}
+
+/**
+ * Builds the indexes from the data. Each group of indexes is built the first time it is used, so
+ * `hubs --city Geneva` reads and indexes the cities and organizations and nothing else.
+ */
+export function compile(data: DataSet, cache?: IndexCache): Knowledge {
+  const k = { data } as Knowledge;
+  const lazy = <K extends keyof Knowledge>(obj: Knowledge, key: K, make: () => Knowledge[K]): void =>
+    lazyProp(obj, key, make, cache);
+
+  // --- countries: package names first, then our own aliases (settled when shared) ---
+  const extrasByCode = (): Map<string, CountryExtra> =>
+    new Map(data["country-extras"].countries.map((e) => [e.code, e]));
+  lazy(k, "countries", () => {
+    const extras = extrasByCode();
+    const countries = new Map<string, CountryInfo>();
+    for (const c of data.countries.countries) {
+      const extra = extras.get(c.code);
+      const shortName =
+        extra?.shortName ?? (ARTICLE_NAMES.test(c.name) && !/^the /i.test(c.name) ? `the ${c.name}` : c.name);
+      countries.set(c.code, { code: c.code, cca3: c.cca3, name: c.name, shortName, capital: c.capital[0] ?? null });
+    }
+    return countries;
+  });
+  lazy(k, "countriesMeta", () => ({ source: data.countries.source, asOf: data.countries.asOf }));
+  interface CountryIndexes {
+    countryNames: Map<string, string | null>;
+    primaryNames: Set<string>;
+    demonyms: Map<string, string | null>;
+    codes: Map<string, string>;
+    capitals: Map<string, string>;
+  }
+  let countryIdx: CountryIndexes | null = null;
+  const countryIndexes = (): CountryIndexes => {
+    if (countryIdx) return countryIdx;
+    const extras = extrasByCode();
+    const nameCandidates = new Map<string, Set<string>>();
+    const demonymCandidates = new Map<string, Set<string>>();
+    const ourNames = new Map<string, Set<string>>();
+    const independent = new Set<string>();
+    const primary = new Map<string, string>();
+    const codes = new Map<string, string>();
+    const capitals = new Map<string, string>();
+    for (const c of data.countries.countries) {
+      const extra = extras.get(c.code);
+      if (c.independent) independent.add(c.code);
+      primary.set(fold(c.name), c.code);
+      if (extra?.shortName) primary.set(fold(extra.shortName.replace(/^the /i, "")), c.code);
+      for (const n of [c.name, c.official, ...c.names, ...(extra?.aliases ?? [])]) addName(nameCandidates, n, c.code);
+      for (const d of [...c.demonyms, ...Object.values(extra?.demonyms ?? {}).flat()])
+        addName(demonymCandidates, d, c.code);
+      for (const n of [...(extra?.aliases ?? []), ...Object.values(extra?.demonyms ?? {}).flat()])
+        addName(ourNames, n, c.code);
+      codes.set(c.code, c.code);
+      codes.set(c.cca3, c.code);
+      for (const cap of c.capital) capitals.set(fold(cap), c.code);
+    }
+    // Upper-case aliases written as codes ("UK", "USA", "UAE") behave like codes.
+    for (const e of data["country-extras"].countries) {
+      for (const a of e.aliases) if (/^[A-Z.]{2,5}$/.test(a)) codes.set(a.replace(/\./g, ""), e.code);
+    }
+    return (countryIdx = {
+      countryNames: settle(nameCandidates, primary, independent, ourNames),
+      primaryNames: new Set(primary.keys()),
+      demonyms: settle(demonymCandidates, primary, independent, ourNames),
+      codes,
+      capitals,
     });
-    if (c.independent) independent.add(c.code);
-    primary.set(fold(c.name), c.code);
-    if (extra?.shortName) primary.set(fold(extra.shortName.replace(/^the /i, "")), c.code);
-    for (const n of [c.name, c.official, ...c.names, ...(extra?.aliases ?? [])]) addName(nameCandidates, n, c.code);
-    for (const d of [...c.demonyms, ...Object.values(extra?.demonyms ?? {}).flat()])
-      addName(demonymCandidates, d, c.code);
-    for (const n of [...(extra?.aliases ?? []), ...Object.values(extra?.demonyms ?? {}).flat()])
-      addName(ourNames, n, c.code);
-    codes.set(c.code, c.code);
-    codes.set(c.cca3, c.code);
-    for (const cap of c.capital) capitals.set(fold(cap), c.code);
-  }
-  const countryNames = settle(nameCandidates, primary, independent, ourNames);
-  const demonyms = settle(demonymCandidates, primary, independent, ourNames);
-  // Upper-case aliases written as codes ("UK", "USA", "UAE") behave like codes.
-  for (const e of data["country-extras"].countries) {
-    for (const a of e.aliases) if (/^[A-Z.]{2,5}$/.test(a)) codes.set(a.replace(/\./g, ""), e.code);
-  }
-
-  const cities = new Map<string, City>();
-  const cityNames = new Map<string, string>();
-  const citiesNeedingCapital = new Set<string>();
-  for (const city of data.cities.cities) {
-    cities.set(city.id, city);
-    const names = [city.name, ...city.aliases, ...Object.values(city.names).flat()];
-    for (const n of names) {
-      const key = fold(n);
-      if (key && !cityNames.has(key)) cityNames.set(key, city.id);
-      if (COMMON_WORD_CITIES.has(key)) citiesNeedingCapital.add(key);
-    }
-  }
-
-  const orgs = new Map<string, Organization>();
-  const orgNames = new Map<string, string>();
-  const orgCaseSensitive = new Map<string, string>();
-  const hubs = new Map<string, Organization[]>();
-  for (const o of data.organizations.organizations) {
-    orgs.set(o.id, o);
-    for (const n of [o.acronym, o.name, ...Object.values(o.names), ...o.aliases]) {
-      const key = fold(n);
-      if (!key) continue;
-      if (/^[A-Z]{2,3}$/.test(n) && !SAFE_LOWER_ACRONYMS.has(key)) orgCaseSensitive.set(n, o.id);
-      else if (!orgNames.has(key)) orgNames.set(key, o.id);
-    }
-    orgNames.set(o.id, orgNames.get(o.id) ?? o.id);
-    const list = hubs.get(o.city);
-    if (list) list.push(o);
-    else hubs.set(o.city, [o]);
-  }
-
-  const looseNames = new Map<string, { kind: "country" | "city" | "org"; id: string }>();
-  const addLoose = (key: string, kind: "country" | "city" | "org", id: string | null | undefined): void => {
-    const lk = id ? looseKey(key) : null;
-    if (lk && id && !looseNames.has(lk)) looseNames.set(lk, { kind, id });
   };
-  for (const [key, code] of countryNames) addLoose(key, "country", code);
-  for (const [key, id] of orgNames) addLoose(key, "org", id);
-  for (const [key, id] of cityNames) addLoose(key, "city", id);
-
-  const officeTypes = new Map<string, OfficeType>();
-  const officeTypeNames = new Map<string, string>();
-  for (const t of data["office-types"].officeTypes) {
-    officeTypes.set(t.id, t);
-    for (const n of [t.id, t.name, ...Object.values(t.names), ...t.aliases]) {
-      const key = fold(n);
-      if (key && !officeTypeNames.has(key)) officeTypeNames.set(key, t.id);
-    }
+  for (const key of ["countryNames", "primaryNames", "demonyms", "codes", "capitals"] as const) {
+    lazy(k, key, () => countryIndexes()[key] as never);
   }
-
-  let maxNameWords = 1;
-  const singleNames: string[] = [];
-  for (const map of [countryNames, cityNames, orgNames, demonyms]) {
-    for (const k of map.keys()) {
-      const n = k.split(" ").length;
-      if (n > maxNameWords) maxNameWords = n;
-      if (n === 1 && k.length >= 6 && map !== orgNames) singleNames.push(k);
-    }
-  }
-  const placeIndex = new WordIndex(singleNames, { maxSuffix: 0, minFuzzy: 6, compounds: false });
-  const demonymIndex = new WordIndex(
-    [...demonyms.keys()].filter((k) => !k.includes(" ")),
-    { maxSuffix: 3, minFuzzy: 6, compounds: false },
+  lazy(
+    k,
+    "demonymIndex",
+    () =>
+      new WordIndex(
+        [...k.demonyms.keys()].filter((x) => !x.includes(" ")),
+        { maxSuffix: 3, minFuzzy: 6, compounds: false },
+      ),
   );
 
-  // Vocabulary: every concept term and need term, single words indexed, phrases as sequences.
-  const exactOnly = new Set<string>();
-  const germanWords = new Set<string>();
-  const wordOwners = new Map<string, string[]>();
-  const sequences = new Map<string, Sequence[]>();
-  const addTerm = (term: string, owner: string, lang: string): void => {
-    const { words, exact } = termWords(term, stopwords);
-    if (words.length === 0) return;
-    if (lang === "de") for (const w of words) germanWords.add(w);
-    if (exact) exactOnly.add(words[0]!);
-    if (words.length === 1) {
-      const w = words[0]!;
-      const list = wordOwners.get(w);
-      if (!list) wordOwners.set(w, [owner]);
-      else if (!list.includes(owner)) list.push(owner);
-    } else {
-      const seq = { words, owner, display: words.join(" ") };
-      const list = sequences.get(words[0]!);
-      if (list) list.push(seq);
-      else sequences.set(words[0]!, [seq]);
+  // --- cities ---
+  lazy(k, "cities", () => new Map(data.cities.cities.map((c) => [c.id, c])));
+  lazy(k, "cityNames", () => {
+    const cityNames = new Map<string, string>();
+    for (const city of data.cities.cities) {
+      for (const n of [city.name, ...city.aliases, ...Object.values(city.names).flat()]) {
+        const key = fold(n);
+        if (key && !cityNames.has(key)) cityNames.set(key, city.id);
+      }
     }
+    return cityNames;
+  });
+
+  // --- organizations and the hubs they make ---
+  lazy(k, "orgs", () => new Map(data.organizations.organizations.map((o) => [o.id, o])));
+  lazy(k, "hubs", () => {
+    const hubs = new Map<string, Organization[]>();
+    for (const o of data.organizations.organizations) {
+      const list = hubs.get(o.city);
+      if (list) list.push(o);
+      else hubs.set(o.city, [o]);
+    }
+    return hubs;
+  });
+  let orgNameIdx: { orgNames: Map<string, string>; orgCaseSensitive: Map<string, string> } | null = null;
+  const orgNameIndexes = (): { orgNames: Map<string, string>; orgCaseSensitive: Map<string, string> } => {
+    if (orgNameIdx) return orgNameIdx;
+    const orgNames = new Map<string, string>();
+    const orgCaseSensitive = new Map<string, string>();
+    for (const o of data.organizations.organizations) {
+      for (const n of [o.acronym, o.name, ...Object.values(o.names), ...o.aliases]) {
+        const key = fold(n);
+        if (!key) continue;
+        if (/^[A-Z]{2,3}$/.test(n) && !SAFE_LOWER_ACRONYMS.has(key)) orgCaseSensitive.set(n, o.id);
+        else if (!orgNames.has(key)) orgNames.set(key, o.id);
+      }
+    }
+    return (orgNameIdx = { orgNames, orgCaseSensitive });
   };
-  for (const concept of data.lexicon.concepts) {
-    for (const [lang, list] of Object.entries(concept.terms)) for (const t of list) addTerm(t, `c:${concept.id}`, lang);
+  lazy(k, "orgNames", () => orgNameIndexes().orgNames);
+  lazy(k, "orgCaseSensitive", () => orgNameIndexes().orgCaseSensitive);
+
+  lazy(k, "memberships", () => new Map(data.memberships.lists.map((l) => [l.org, l])));
+  lazy(k, "protecting", () => {
+    const active = data["protecting-powers"].arrangements.filter((a) => a.status === "active");
+    return new Map(active.map((a) => [`${a.protected}>${a.in}`, a]));
+  });
+  lazy(k, "apostille", () => {
+    const list = k.memberships.get("hcch-apostille");
+    return {
+      parties: new Set(list?.members ?? []),
+      objections: new Set((list?.objections ?? []).map((o) => `${o.party}>${o.against}`)),
+    };
+  });
+  lazy(
+    k,
+    "seats",
+    () => new Map(data["embassy-seats"].seats.map((s) => [s.country, { city: s.city, capital: s.capital }])),
+  );
+  lazy(k, "rules", () => data.rules.rules);
+
+  // --- office types ---
+  lazy(k, "officeTypes", () => new Map(data["office-types"].officeTypes.map((t) => [t.id, t])));
+  lazy(k, "officeTypeNames", () => {
+    const names = new Map<string, string>();
+    for (const t of data["office-types"].officeTypes) {
+      for (const n of [t.id, t.name, ...Object.values(t.names), ...t.aliases]) {
+        const key = fold(n);
+        if (key && !names.has(key)) names.set(key, t.id);
+      }
+    }
+    return names;
+  });
+
+  // --- names of every kind, for reading free text ---
+  lazy(k, "looseNames", () => {
+    const looseNames = new Map<string, { kind: "country" | "city" | "org"; id: string }>();
+    const add = (key: string, kind: "country" | "city" | "org", id: string | null | undefined): void => {
+      const lk = id ? looseKey(key) : null;
+      if (lk && id && !looseNames.has(lk)) looseNames.set(lk, { kind, id });
+    };
+    for (const [key, code] of k.countryNames) add(key, "country", code);
+    for (const [key, id] of k.orgNames) add(key, "org", id);
+    for (const [key, id] of k.cityNames) add(key, "city", id);
+    return looseNames;
+  });
+  lazy(k, "maxNameWords", () => {
+    let max = 1;
+    for (const map of [k.countryNames, k.cityNames, k.orgNames, k.demonyms] as Map<string, unknown>[]) {
+      for (const key of map.keys()) max = Math.max(max, key.split(" ").length);
+    }
+    return Math.min(max, 8);
+  });
+  lazy(k, "placeIndex", () => {
+    const single: string[] = [];
+    for (const map of [k.countryNames, k.cityNames, k.demonyms] as Map<string, unknown>[]) {
+      for (const key of map.keys()) if (!key.includes(" ") && key.length >= 6) single.push(key);
+    }
+    return new WordIndex(single, { maxSuffix: 0, minFuzzy: 6, compounds: false });
+  });
+
+  // --- the vocabulary of needs: concept terms, need terms and phrases ---
+  interface VocabIndexes {
+    stopwords: Set<string>;
+    vocab: WordIndex;
+    vocabWords: Set<string>;
+    wordOwners: Map<string, string[]>;
+    sequences: Map<string, Sequence[]>;
+    cues: Knowledge["cues"];
   }
-  const needs: CompiledNeed[] = [];
-  for (const need of data.needs.needs) {
-    for (const [lang, list] of Object.entries(need.terms)) for (const t of list) addTerm(t, `t:${need.id}`, lang);
-    for (const [lang, list] of Object.entries(need.phrases)) for (const t of list) addTerm(t, `p:${need.id}`, lang);
-    needs.push({
+  let vocabIdx: VocabIndexes | null = null;
+  const vocabIndexes = (): VocabIndexes => {
+    if (vocabIdx) return vocabIdx;
+    const stopwords = new Set(data.lexicon.stopwords.map(fold));
+    const exactOnly = new Set<string>();
+    const germanWords = new Set<string>();
+    const wordOwners = new Map<string, string[]>();
+    const sequences = new Map<string, Sequence[]>();
+    const addTerm = (term: string, owner: string, lang: string): void => {
+      const { words, exact } = termWords(term, stopwords);
+      if (words.length === 0) return;
+      if (lang === "de") for (const w of words) germanWords.add(w);
+      if (exact) exactOnly.add(words[0]!);
+      if (words.length === 1) {
+        const w = words[0]!;
+        const list = wordOwners.get(w);
+        if (!list) wordOwners.set(w, [owner]);
+        else if (!list.includes(owner)) list.push(owner);
+      } else {
+        const seq = { words, owner, display: words.join(" ") };
+        const list = sequences.get(words[0]!);
+        if (list) list.push(seq);
+        else sequences.set(words[0]!, [seq]);
+      }
+    };
+    for (const concept of data.lexicon.concepts) {
+      for (const [lang, list] of Object.entries(concept.terms))
+        for (const t of list) addTerm(t, `c:${concept.id}`, lang);
+    }
+    for (const need of data.needs.needs) {
+      for (const [lang, list] of Object.entries(need.terms)) for (const t of list) addTerm(t, `t:${need.id}`, lang);
+      for (const [lang, list] of Object.entries(need.phrases)) for (const t of list) addTerm(t, `p:${need.id}`, lang);
+    }
+    const vocabWords = new Set<string>(wordOwners.keys());
+    for (const list of sequences.values()) for (const sq of list) for (const w of sq.words) vocabWords.add(w);
+    const cueData = data.lexicon.cues;
+    const cues = Object.fromEntries(
+      (Object.keys(cueData) as (keyof typeof cueData)[]).map((name) => {
+        const m = new Map<string, number>();
+        for (const c of cueData[name]) {
+          const key = fold(c);
+          if (key) m.set(key, key.split(" ").length);
+        }
+        return [name, m];
+      }),
+    ) as Knowledge["cues"];
+    return (vocabIdx = {
+      stopwords,
+      vocab: new WordIndex(vocabWords, { exactOnly, compoundParts: germanWords }),
+      vocabWords,
+      wordOwners,
+      sequences,
+      cues,
+    });
+  };
+  lazy(k, "needs", () =>
+    data.needs.needs.map((need) => ({
       need,
-      signals: new Map(need.signals.map((s) => [s.concept, s.weight])),
+      signals: new Map(need.signals.map((sg) => [sg.concept, sg.weight])),
       all: need.all,
       any: need.any,
       refines: need.refines,
-    });
+    })),
+  );
+  lazy(k, "needById", () => new Map(k.needs.map((n) => [n.need.id, n])));
+  for (const key of ["stopwords", "vocab", "vocabWords", "wordOwners", "sequences", "cues"] as const) {
+    lazy(k, key, () => vocabIndexes()[key] as never);
   }
-  const vocabWords = new Set<string>(wordOwners.keys());
-  for (const list of sequences.values()) for (const s of list) for (const w of s.words) vocabWords.add(w);
-  const vocab = new WordIndex(vocabWords, { exactOnly, compoundParts: germanWords });
-
-  // A one-word name from the package that is also a word the needs are made of ("Mann", a name of
-  // the Isle of Man, is German for husband) is dropped, unless it is the country's own name.
-  for (const map of [countryNames, cityNames] as Map<string, unknown>[]) {
-    for (const key of [...map.keys()]) {
-      if (!key.includes(" ") && (vocabWords.has(key) || stopwords.has(key)) && !primary.has(key)) map.delete(key);
-    }
-  }
-
-  const cueMap = (list: string[]): Map<string, number> => {
-    const m = new Map<string, number>();
-    for (const c of list) {
-      const k = fold(c);
-      if (k) m.set(k, k.split(" ").length);
-    }
-    return m;
-  };
-  const cueData = data.lexicon.cues;
-  const cues = Object.fromEntries(
-    (Object.keys(cueData) as (keyof typeof cueData)[]).map((k) => [k, cueMap(cueData[k])]),
-  ) as Knowledge["cues"];
-
-  const seats = new Map(data["embassy-seats"].seats.map((s) => [s.country, { city: s.city, capital: s.capital }]));
-
-  const memberships = new Map(data.memberships.lists.map((l) => [l.org, l]));
-
-  return {
-    data,
-    memberships,
-    countries,
-    countryNames,
-    looseNames,
-    demonyms,
-    demonymIndex,
-    codes,
-    cities,
-    cityNames,
-    citiesNeedingCapital,
-    capitals,
-    orgs,
-    orgNames,
-    orgCaseSensitive,
-    officeTypes,
-    officeTypeNames,
-    placeIndex,
-    maxNameWords: Math.min(maxNameWords, 8),
-    stopwords,
-    vocab,
-    wordOwners,
-    sequences,
-    needs,
-    needById: new Map(needs.map((n) => [n.need.id, n])),
-    rules: data.rules.rules,
-    hubs,
-    seats,
-    cues,
-  };
+  return k;
 }
 
 export function isCodeWord(code: string): boolean {

@@ -59,6 +59,15 @@ export interface WordIndexOptions {
   compoundParts?: ReadonlySet<string>;
 }
 
+export interface SerializedWordIndex {
+  words: string[];
+  exactOnly: string[];
+  maxSuffix: number;
+  minFuzzy: number;
+  compounds: boolean;
+  compoundParts: string[] | null;
+}
+
 /**
  * An index of known words. `match(token)` returns the known words the token stands for.
  */
@@ -69,7 +78,7 @@ export class WordIndex {
   private readonly minFuzzy: number;
   private readonly compounds: boolean;
   private readonly compoundParts: ReadonlySet<string> | null;
-  private readonly deletes = new Map<string, string[]>();
+  private deletes: Map<string, string[]> | null = null;
   private readonly cache = new Map<string, readonly string[]>();
 
   constructor(words: Iterable<string>, options: WordIndexOptions = {}) {
@@ -79,18 +88,52 @@ export class WordIndex {
     this.compounds = options.compounds ?? true;
     this.compoundParts = options.compoundParts ?? null;
     for (const w of words) this.words.add(w);
+  }
+
+  /** The one-deletion index for typo tolerance, built on the first look-up that needs it. */
+  private deletesIndex(): Map<string, string[]> {
+    if (this.deletes) return this.deletes;
+    const deletes = new Map<string, string[]>();
     for (const w of this.words) {
       if (w.length < this.minFuzzy || this.exactOnly.has(w)) continue;
       for (const d of deletions(w)) {
-        const list = this.deletes.get(d);
+        const list = deletes.get(d);
         if (list) list.push(w);
-        else this.deletes.set(d, [w]);
+        else deletes.set(d, [w]);
       }
     }
+    return (this.deletes = deletes);
   }
 
   has(word: string): boolean {
     return this.words.has(word);
+  }
+
+  /** The token itself if it is a known word, without endings, typos or compounds. */
+  exact(token: string): readonly string[] {
+    return this.words.has(token) ? [token] : [];
+  }
+
+  /** A plain description from which `WordIndex.from` rebuilds the same index (for the build cache). */
+  toJSON(): SerializedWordIndex {
+    return {
+      words: [...this.words],
+      exactOnly: [...this.exactOnly],
+      maxSuffix: this.maxSuffix,
+      minFuzzy: this.minFuzzy,
+      compounds: this.compounds,
+      compoundParts: this.compoundParts ? [...this.compoundParts] : null,
+    };
+  }
+
+  static from(s: SerializedWordIndex): WordIndex {
+    return new WordIndex(s.words, {
+      exactOnly: new Set(s.exactOnly),
+      maxSuffix: s.maxSuffix,
+      minFuzzy: s.minFuzzy,
+      compounds: s.compounds,
+      ...(s.compoundParts ? { compoundParts: new Set(s.compoundParts) } : {}),
+    });
   }
 
   /** Known words a text token stands for (empty when none). Results are cached per token. */
@@ -122,10 +165,11 @@ export class WordIndex {
     // One typo: insertion, deletion, substitution or adjacent swap.
     if (token.length >= MIN_FUZZY) {
       const candidates = new Set<string>();
-      for (const w of this.deletes.get(token) ?? []) candidates.add(w);
+      const index = this.deletesIndex();
+      for (const w of index.get(token) ?? []) candidates.add(w);
       for (const d of deletions(token)) {
         if (this.words.has(d) && !this.exactOnly.has(d) && d.length >= this.minFuzzy) candidates.add(d);
-        for (const w of this.deletes.get(d) ?? []) candidates.add(w);
+        for (const w of index.get(d) ?? []) candidates.add(w);
       }
       // Typos rarely touch the first letter; requiring it keeps "looking" from becoming "booking".
       for (const c of candidates) if (c[0] === token[0] && editDistance(token, c, 1) <= 1) out.add(c);

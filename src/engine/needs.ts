@@ -52,7 +52,9 @@ export function gatherEvidence(k: Knowledge, toks: Token[], mentions: Mention[])
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     isStop.push(k.stopwords.has(t.folded) && !/^[A-Z]{2,}$/.test(t.raw));
-    matches.push(k.vocab.match(t.folded));
+    // A place name is matched only exactly: it can complete a phrase ("registre des Français"),
+    // but is no typo of a need word.
+    matches.push(covered.has(i) ? k.vocab.exact(t.folded) : k.vocab.match(t.folded));
   }
   const terms = new Set<string>();
   const phrases = new Set<string>();

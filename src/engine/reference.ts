@@ -160,7 +160,13 @@ export function listNeeds(k: Knowledge, category?: string): NeedView[] {
   const out: NeedView[] = [];
   for (const { need } of k.needs) {
     if (category && need.category !== category && need.group !== category) continue;
-    const base = { "need.id": need.id, "need.category": need.category, org: need.org ?? null, inDestination: false };
+    const base = {
+      "need.id": need.id,
+      "need.category": need.category,
+      org: need.org ?? null,
+      inDestination: false,
+      apostilleApplies: null,
+    };
     const abroad = evaluate(k.rules, { ...base, citizen: "A", in: "B", to: "C", atHome: false }).rule;
     const home = evaluate(k.rules, { ...base, citizen: "A", in: "A", to: "C", atHome: true }).rule;
     out.push({
@@ -179,3 +185,52 @@ export function listNeeds(k: Knowledge, category?: string): NeedView[] {
 
 /** An office type by id, name or alias, in any language the glossary carries. */
 export { resolveOfficeType } from "./resolve.js";
+
+export interface MissionView {
+  org: string;
+  orgId: string;
+  title: string;
+  headTitle: string | null;
+  city: string;
+  country: string;
+  status: "member" | "observer" | "partner" | "non-member";
+  suspended?: boolean;
+}
+
+/**
+ * A state's offices to international organizations: every organization it is a member,
+ * observer or partner of (or the one asked about, whatever its standing), named in the
+ * organization's style and the state's own.
+ */
+export function listMissions(
+  k: Knowledge,
+  code: string,
+  orgFilter?: string,
+  nameOf: (org: Organization, code: string) => { title: string; headTitle: string | null } = () => ({
+    title: "",
+    headTitle: null,
+  }),
+): MissionView[] {
+  const one = orgFilter ? resolveOrg(k, orgFilter) : null;
+  const out: MissionView[] = [];
+  for (const o of k.orgs.values()) {
+    if (one && o.id !== one.id) continue;
+    const st = memberStatus(k, o.id, code);
+    // Without a membership list we cannot say; organizations with no missions have none to list.
+    if (st === "unknown" || (!o.missionStyle && !one)) continue;
+    const keeps = st !== "non-member" || k.data["mission-naming"].nonMemberStyles.some((n) => n.org === o.id);
+    if (!one && !keeps) continue;
+    const name = nameOf(o, code);
+    out.push({
+      org: o.acronym,
+      orgId: o.id,
+      title: name.title,
+      headTitle: name.headTitle,
+      city: k.cities.get(o.city)?.name ?? o.city,
+      country: o.country,
+      status: st === "suspended" ? "member" : st,
+      ...(st === "suspended" ? { suspended: true } : {}),
+    });
+  }
+  return out;
+}

@@ -36,9 +36,26 @@ function countryDisplay(k: Knowledge, code: string | null | undefined): string {
   return code ? (k.countries.get(code)?.name ?? code) : "";
 }
 
-/** A country from a code (alpha-2/alpha-3, any case), name, alias or nationality. */
+/**
+ * A country from a code (alpha-2/alpha-3, any case), name, alias or nationality. Also as people
+ * write them in running text: with "the" ("the US", "the United States"), with "St" for "Saint"
+ * ("St Kitts and Nevis") and "&" for "and" ("Trinidad & Tobago").
+ */
 export function findCountry(k: Knowledge, input: string): CountryInfo | null {
   const raw = input.trim();
+  const found = findCountryAsWritten(k, raw);
+  if (found) return found;
+  const plain = raw.replace(/^the\s+/i, "");
+  const spelled = plain.replace(/&/g, " and ").replace(/\bSt\b\.?/gi, "Saint");
+  for (const v of new Set([plain, spelled])) {
+    if (v === raw || v === "") continue;
+    const c = findCountryAsWritten(k, v);
+    if (c) return c;
+  }
+  return null;
+}
+
+function findCountryAsWritten(k: Knowledge, raw: string): CountryInfo | null {
   const up = raw.toUpperCase().replace(/\./g, "");
   const byCode = /^[A-Z]{2,3}$/.test(up) ? k.codes.get(up) : undefined;
   if (byCode) return k.countries.get(byCode) ?? null;

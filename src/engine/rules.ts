@@ -5,6 +5,8 @@
 import type { Condition, Rule } from "../data/schemas.js";
 
 export interface Facts {
+  /** Whether the Apostille Convention applies between the document's state and the destination. */
+  apostilleApplies: boolean | null;
   "need.id": string | null;
   "need.category": string | null;
   citizen: string | null;

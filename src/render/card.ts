@@ -38,7 +38,8 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   const width = Math.max(40, Math.min(opts.width ?? 88, 100)) - 4;
   const lines: string[] = [];
   if (!a.answer || !a.need) {
-    lines.push(s.bold(`Not recognised: ${escapeText(a.input.text)}`));
+    const shown = a.input.text.length > 80 ? `${a.input.text.slice(0, 77)}...` : a.input.text;
+    lines.push(s.bold(`Not recognised: ${escapeText(shown)}`));
     if (a.alternatives.length > 0) {
       lines.push("Closest needs:");
       for (const alt of a.alternatives) lines.push(`  - ${alt.need}`);

@@ -1,14 +1,49 @@
-/** Tables for lists, without cli-table3's own colours (they ignore NO_COLOR and pipes). */
-import Table from "cli-table3";
+/**
+ * Tables for lists, without cli-table3's own colours (they ignore NO_COLOR and pipes). Cells are
+ * wrapped here, word by word, before cli-table3 sees them: its own wrapping measures every
+ * character and took about a second for the long cells of `compare`.
+ */
 
-export function table(head: string[], rows: string[][], colWidths?: number[]): string {
+/** Wraps text to a width, keeping its own line breaks; words longer than the width are cut. */
+export function wrapCell(text: string, width: number): string {
+  if (width < 1) return text;
+  const out: string[] = [];
+  for (const para of text.split("\n")) {
+    let line = "";
+    for (let word of para.split(/ +/)) {
+      while (word.length > width) {
+        if (line) {
+          out.push(line);
+          line = "";
+        }
+        out.push(word.slice(0, width));
+        word = word.slice(width);
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+/** A table as text; cli-table3 is loaded only by commands that print one. */
+export async function table(head: string[], rows: string[][], colWidths?: number[]): Promise<string> {
+  const { default: Table } = await import("cli-table3");
+  // A cell's text area is its width less one space of padding on each side.
+  const fit = (cells: string[]): string[] =>
+    colWidths ? cells.map((c, i) => wrapCell(c, (colWidths[i] ?? 12) - 2)) : cells;
   const t = new Table({
-    head,
+    head: fit(head),
     style: { head: [], border: [] },
-    wordWrap: true,
+    wordWrap: false,
     ...(colWidths ? { colWidths } : {}),
   });
-  for (const r of rows) t.push(r);
+  for (const r of rows) t.push(fit(r));
   return t.toString() + "\n";
 }
 
@@ -17,4 +52,25 @@ export function widths(total: number, weights: number[]): number[] {
   const usable = Math.max(40, total) - (weights.length + 1);
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.max(6, Math.floor((usable * w) / sum)));
+}
+
+/**
+ * A table of paragraphs (as `compare` prints), drawn here in cli-table3's style: cli-table3 slows
+ * down quadratically on cells of many lines (it re-measures the whole cell character by character).
+ */
+export function paragraphTable(head: string[], rows: string[][], colWidths: number[]): string {
+  const line = (l: string, m: string, r: string): string => l + colWidths.map((w) => "─".repeat(w)).join(m) + r;
+  const body = (cells: string[]): string[] => {
+    const wrapped = cells.map((c, i) => wrapCell(c, colWidths[i]! - 2).split("\n"));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const out: string[] = [];
+    for (let n = 0; n < height; n++) {
+      out.push(`│${wrapped.map((w, i) => ` ${(w[n] ?? "").padEnd(colWidths[i]! - 2)} `).join("│")}│`);
+    }
+    return out;
+  };
+  const out = [line("┌", "┬", "┐"), ...body(head)];
+  for (const r of rows) out.push(line("├", "┼", "┤"), ...body(r));
+  out.push(line("└", "┴", "┘"));
+  return out.join("\n") + "\n";
 }

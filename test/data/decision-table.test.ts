@@ -20,7 +20,7 @@ const TABLE: Row[] = [
   ["raise a WTO dispute", { citizen: "CA" }, "permanent_mission", "CA", "multilateral-mission"],
   ["Security Council vote on sanctions", { citizen: "FR" }, "permanent_mission", "FR", "multilateral-mission"],
   ["IAEA safeguards", { citizen: "BR" }, "permanent_mission", "BR", "multilateral-mission"],
-  // apostille: the issuing state's authority
+  // apostille between two parties: the issuing state's authority
   [
     "apostille for my birth certificate",
     { citizen: "DE", to: "FR" },
@@ -28,6 +28,16 @@ const TABLE: Row[] = [
     "DE",
     "apostille-issuing-state",
   ],
+  // apostille where the destination is no party: legalisation ending at its embassy
+  [
+    "apostille for my birth certificate",
+    { citizen: "DE", to: "AE" },
+    "embassy_or_consulate",
+    "AE",
+    "apostille-not-applicable",
+  ],
+  // legalisation asked between two parties: an apostille replaces it
+  ["legalise my diploma", { citizen: "DE", to: "FR" }, "domestic_authority", "DE", "apostille-replaces-legalisation"],
   // asylum: where the person is
   ["I want to claim asylum", { in: "Berlin" }, "domestic_authority", "DE", "asylum-where-you-are"],
   // extension: already in the country

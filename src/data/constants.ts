@@ -1,0 +1,105 @@
+/**
+ * Closed vocabularies shared by the schemas and the code. Kept apart from the zod schemas so that
+ * commands can use them without loading zod.
+ */
+export const LANGS = ["en", "fr", "es", "de", "it", "pt"] as const;
+
+export const REQUIRED_LANGS = ["en", "fr", "es", "de"] as const;
+
+export const FIELDS = [
+  "general",
+  "trade",
+  "health",
+  "labour",
+  "refugees",
+  "human-rights",
+  "telecommunications",
+  "intellectual-property",
+  "meteorology",
+  "migration",
+  "nuclear",
+  "security",
+  "drugs-crime",
+  "industrial-development",
+  "disarmament",
+  "energy",
+  "regional-integration",
+  "education-culture",
+  "economic-policy",
+  "food-agriculture",
+  "environment",
+  "human-settlements",
+  "finance-development",
+  "aviation",
+  "maritime",
+  "postal",
+  "justice",
+  "chemical-weapons",
+  "policing",
+  "tourism",
+  "children",
+] as const;
+
+export const OFFICE_KINDS = [
+  "embassy_or_consulate",
+  "embassy",
+  "permanent_mission",
+  "domestic_authority",
+  "international_organization",
+  "none",
+] as const;
+
+export const NEED_CATEGORIES = [
+  "consular",
+  "visa",
+  "legalisation",
+  "bilateral",
+  "multilateral",
+  "domestic",
+  "organization",
+  "none",
+] as const;
+
+export const FACTS = [
+  "apostilleApplies",
+  "need.id",
+  "need.category",
+  "citizen",
+  "in",
+  "to",
+  "org",
+  "atHome",
+  "inDestination",
+] as const;
+
+export const OPERATORS = ["eq", "ne", "in", "notIn", "known", "unknown", "isTrue", "isFalse"] as const;
+
+export const STATE_ROLES = ["citizen", "to", "in", "none"] as const;
+
+export const PLACE_ROLES = ["in", "to", "citizen", "org-seat", "none"] as const;
+
+export const NOT_THIS = [
+  "mission-here",
+  "mission-of-citizen",
+  "mission-of-destination",
+  "embassy",
+  "own-embassy",
+  "embassy-abroad",
+] as const;
+
+/** The data files, by name (data/<name>.json). */
+export const FILE_NAMES = [
+  "countries",
+  "country-extras",
+  "cities",
+  "organizations",
+  "office-types",
+  "lexicon",
+  "needs",
+  "rules",
+  "embassy-seats",
+  "memberships",
+  "mission-naming",
+  "protecting-powers",
+] as const;
+export type FileName = (typeof FILE_NAMES)[number];
