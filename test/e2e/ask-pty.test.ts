@@ -1,0 +1,260 @@
+/**
+ * `ask` end to end: the built binary in a real pseudo-terminal (tmux), driven as a person would
+ * type, and without a terminal, where it must refuse at once.
+ */
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN } from "../support/run.js";
+
+const HAS_TMUX = spawnSync("sh", ["-c", "command -v tmux"], { encoding: "utf8" }).status === 0;
+if (!HAS_TMUX) {
+  console.warn(
+    "test/e2e/ask-pty.test.ts: tmux is not on PATH, so the terminal tests are skipped (apt-get install -y tmux)",
+  );
+}
+
+/** A tmux server of our own, so the tests never touch a person's sessions. */
+const SOCKET = `mission-guide-test-${process.pid}`;
+const sessions: string[] = [];
+let socketPath: string | undefined;
+const tmp = mkdtempSync(join(tmpdir(), "mission-guide-ask-"));
+
+function tmux(...args: string[]): string {
+  const r = spawnSync("tmux", ["-L", SOCKET, "-f", "/dev/null", ...args], {
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      TERM: process.env.TERM && process.env.TERM !== "dumb" ? process.env.TERM : "xterm-256color",
+    },
+  });
+  if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+interface Terminal {
+  /** Types text as keys, one by one. */
+  type(text: string): void;
+  /** Presses a key: Enter, C-c, Down, ... */
+  press(key: string): void;
+  /** The whole screen, wrapped lines joined. */
+  screen(): string;
+  /** Waits until the screen matches, and returns it. */
+  waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** Waits for the program to end and returns its exit status. */
+  exitStatus(ms?: number): Promise<number>;
+}
+
+/**
+ * Starts `mission-guide <args>` in a fresh 120×60 terminal. `redirect` is appended to the command
+ * line; `after` runs once it has ended (its exit status is printed first); `before` is put in
+ * front of it, in a shell of its own (`echo $$ > pid; exec` to learn the process id).
+ */
+function terminal(args: string[], redirect = "", after = "", before = ""): Terminal {
+  const name = `mg-ask-${process.pid}-${sessions.length + 1}`;
+  const bin = `${shellQuote(process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(" ")}`;
+  const run = before ? `sh -c ${shellQuote(`${before} ${bin}${redirect}`)}` : `${bin}${redirect}`;
+  const command = `export NO_COLOR=1; ${run}; echo "[exit $?]"${after ? `; ${after}` : ""}; sleep 600`;
+  tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "60", "sh", "-c", command);
+  sessions.push(name);
+  socketPath ??= tmux("display-message", "-p", "-t", name, "#{socket_path}").trim();
+  const screen = (): string => tmux("capture-pane", "-p", "-J", "-S", "-500", "-t", name);
+  const waitFor = async (pattern: RegExp, ms = 10_000): Promise<string> => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const s = screen();
+      if (pattern.test(s)) return s;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${String(pattern)}; the screen was:\n${s}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return {
+    type: (text) => void tmux("send-keys", "-t", name, "-l", text),
+    press: (key) => void tmux("send-keys", "-t", name, key),
+    screen,
+    waitFor,
+    exitStatus: async (ms) => Number(/\[exit (\d+)\]/.exec(await waitFor(/\[exit \d+\]/, ms))![1]),
+  };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Types an answer, waits for the list for that text to offer `choice` first, and takes it. */
+async function answer(t: Terminal, typed: string, choice: RegExp): Promise<void> {
+  t.type(typed);
+  await t.waitFor(new RegExp(`${escapeRe(typed)}\n❯ ${choice.source}`));
+  t.press("Enter");
+}
+
+afterAll(() => {
+  if (!HAS_TMUX) return;
+  for (const s of sessions) {
+    try {
+      tmux("kill-session", "-t", s);
+    } catch {
+      // already gone
+    }
+  }
+  try {
+    tmux("kill-server");
+  } catch {
+    // no sessions left: the server has ended by itself
+  }
+  if (socketPath) rmSync(socketPath, { force: true });
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!HAS_TMUX)("ask, in a real terminal", () => {
+  it("lost passport, Canadian, in Switzerland → the Embassy of Canada in Bern, exit 0", async () => {
+    const t = terminal(["ask"]);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "I lost my passport", /Replace a lost or stolen passport/);
+    await t.waitFor(/\? Which passport do you hold\?/);
+    await answer(t, "Canada", /Canada/);
+    await t.waitFor(/\? Where are you now\?/);
+    await answer(t, "Switzerland", /Switzerland/);
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).toMatch(/→ Embassy of Canada in Switzerland\n\s+Bern · embassy or consulate/);
+    expect(screen).toContain("Not this");
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  it("a WTO trade dispute, as Canada → the Permanent Mission of Canada in Geneva, exit 0", async () => {
+    const t = terminal(["ask"]);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "raise a trade dispute at the WTO", /Raise or defend a WTO dispute/);
+    await t.waitFor(/\? Which country do you act for\?/);
+    await answer(t, "Canada", /Canada/);
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).toMatch(
+      /→ Permanent Mission of Canada to the World Trade Organization\n\s+Geneva · permanent mission/,
+    );
+    // Only the question the answer depends on: not where the person is.
+    expect(screen).not.toContain("Where are you now?");
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  it("offers what the words said as defaults, and asks again on yes", async () => {
+    const t = terminal(["ask"]);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "I'm a Canadian in Genf and lost my passport", /Replace a lost or stolen passport/);
+    await t.waitFor(/❯ Canada \(from your words\)/);
+    t.press("Enter");
+    await t.waitFor(/❯ Geneva, Switzerland \(from your words\)/);
+    t.press("Enter");
+    await t.waitFor(/\? Anything else\?/);
+    t.type("y");
+    t.press("Enter");
+    await t.waitFor(/✔ Anything else\? Yes\n\? What do you need\?/);
+    t.press("C-c");
+    expect(await t.exitStatus()).toBe(130);
+  });
+
+  it("skips the questions given as flags", async () => {
+    const t = terminal(["ask", "--citizen", "Canadian", "--in", "Genève"]);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "passport lost", /Replace a lost or stolen passport/);
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).not.toContain("Which passport");
+    expect(screen).toContain("→ Embassy of Canada in Switzerland");
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  it("Ctrl-C at the first question: Cancelled., exit 130, no stack trace, terminal restored", async () => {
+    const t = terminal(["ask"], "", `stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo`);
+    await t.waitFor(/\? What do you need\?/);
+    t.type("lost my");
+    t.press("C-c");
+    const status = await t.exitStatus();
+    const screen = await t.waitFor(/^echo$/m);
+    expect(status).toBe(130);
+    expect(screen).toContain("mission-guide: Cancelled.");
+    expect(screen).not.toMatch(/ExitPromptError|\n\s+at |Error:/);
+    // The terminal is back in cooked mode with echo.
+    expect(screen).toMatch(/^icanon$/m);
+    expect(screen).toMatch(/^echo$/m);
+  });
+
+  it("a SIGINT from outside (kill -INT) while asking: Cancelled., exit 130, terminal restored", async () => {
+    const pidFile = join(tmp, "ask.pid");
+    const t = terminal(
+      ["ask"],
+      "",
+      `stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo`,
+      `echo $$ > ${shellQuote(pidFile)}; exec`,
+    );
+    await t.waitFor(/\? What do you need\?/);
+    process.kill(Number(readFileSync(pidFile, "utf8")), "SIGINT");
+    expect(await t.exitStatus()).toBe(130);
+    const screen = await t.waitFor(/^echo$/m);
+    expect(screen).toContain("mission-guide: Cancelled.");
+    expect(screen).toMatch(/^icanon$/m);
+  });
+
+  it("--json: questions on the terminal, the answer object alone on stdout", async () => {
+    const file = join(tmp, "answer.json");
+    const t = terminal(["ask", "--json", "--citizen", "CA"], ` > ${shellQuote(file)}`);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "raise a trade dispute at the WTO", /Raise or defend a WTO dispute/);
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).toContain("Permanent Mission of Canada to the World Trade Organization");
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toContain("\u001b[");
+    const doc = JSON.parse(text) as { schemaVersion: number; answer: { office: string; of: string; city: string } };
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.answer).toMatchObject({ office: "permanent_mission", of: "CA", city: "Geneva" });
+    expect(doc).not.toHaveProperty("trace");
+  });
+
+  it("--no-input refuses even in a terminal", async () => {
+    const t = terminal(["ask", "--no-input"]);
+    expect(await t.exitStatus()).toBe(2);
+    expect(t.screen()).toMatch(/mission-guide: .*mission-guide classify .*--citizen/);
+  });
+});
+
+describe("ask without a terminal", () => {
+  it("`ask < /dev/null` exits 2 within a second, with one line naming classify and its flags", () => {
+    const devNull = openSync("/dev/null", "r");
+    const started = Date.now();
+    try {
+      const r = spawnSync(process.execPath, [BIN, "ask"], {
+        stdio: [devNull, "pipe", "pipe"],
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+        timeout: 10_000,
+      });
+      const elapsed = Date.now() - started;
+      expect(r.status).toBe(2);
+      expect(elapsed).toBeLessThan(1000);
+      expect(r.stdout).toBe("");
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^mission-guide: ask needs a terminal/);
+      expect(lines[0]).toMatch(/mission-guide classify ".+" --citizen <country> --in <place>/);
+    } finally {
+      closeSync(devNull);
+    }
+  });
+
+  it("answers a script in JSON, on stdout, when --json is given", () => {
+    const r = spawnSync(process.execPath, [BIN, "ask", "--json"], { input: "", encoding: "utf8", timeout: 10_000 });
+    expect(r.status).toBe(2);
+    const doc = JSON.parse(r.stdout) as { error: { code: string } };
+    expect(doc.error.code).toBe("no-terminal");
+  });
+});
