@@ -2,10 +2,10 @@
  * The program: builds the commands, and is the only place that sets the exit status.
  * Each command's module is imported only when that command runs.
  */
-import { Command, CommanderError, Option } from "commander";
-import { CancelledError, CliError, EXIT } from "./errors.js";
-import { err, guardStdout, out } from "./output.js";
-import { escapeText } from "./render/escape.js";
+import { Argument, Command, CommanderError, Option } from "commander";
+import { CancelledError, CliError, EXIT, UsageError } from "./errors.js";
+import { discardOutput, err, guardStdout, holdOutput, out, releaseOutput, requestStop } from "./output.js";
+import { escapeJson, escapeText } from "./render/escape.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
@@ -14,11 +14,13 @@ const ISSUES = "https://github.com/mission-guide/mission-guide/issues";
 type Flags = Record<string, unknown>;
 
 const EXAMPLES = `Examples:
+  $ mission-guide ask
   $ mission-guide classify "I'm a Canadian in Geneva and lost my passport"
   $ mission-guide classify "raise a WTO dispute" --citizen CA
   $ mission-guide classify "renew my passport" --citizen US --in "New York" --json
   $ mission-guide hubs --city Geneva
   $ mission-guide orgs NATO
+  $ mission-guide missions --country CA
   $ mission-guide explain permanent-mission
   $ mission-guide compare embassy consulate
 `;
@@ -33,55 +35,156 @@ function wantsJson(argv: string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
 }
 
-function report(e: unknown, json: boolean): number {
+/** A value as echoed in a message: quoted, and shortened when long (it may be a pasted page). */
+function quote(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+}
+
+interface Failure {
+  code: string;
+  message: string;
+  suggestions: string[];
+  exitCode: number;
+  /** Where to read more, after the suggestions: "See: mission-guide hubs --help". */
+  see?: string;
+}
+
+/** The command a command line is about, for "See: mission-guide <command> --help". */
+function commandOf(program: Command | undefined, argv: string[]): Command | undefined {
+  if (!program) return undefined;
+  for (const a of argv) {
+    if (a === "--") break;
+    const c = program.commands.find((x) => x.name() === a || x.aliases().includes(a));
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** Rewrites one of commander's own errors as ours: one line, kebab-case code, our suggestions. */
+async function fromCommander(e: CommanderError, program: Command | undefined, argv: string[]): Promise<Failure> {
+  const { closest } = await import("./engine/matcher.js");
+  const cmd = commandOf(program, argv);
+  const where = cmd ? ` ${cmd.name()}` : "";
+  const value = /'(.*)'/s.exec(e.message)?.[1] ?? "";
+  const code = e.code.replace(/^commander\./, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const commands = (program?.commands ?? []).map((c) => c.name());
+  const pick = (input: string, names: string[]): string[] =>
+    closest(
+      input.toLowerCase(),
+      names.map((n) => [n, n]),
+    );
+  const usage = (message: string, suggestions: string[] = [], c = code): Failure => ({
+    code: c,
+    message,
+    suggestions,
+    exitCode: EXIT.usage,
+    see: `See: mission-guide${where} --help`,
+  });
+  switch (e.code) {
+    case "commander.unknownCommand":
+      return usage(`Unknown command ${quote(value)}.`, pick(value, commands));
+    case "commander.help": {
+      // Help shown as an error: `help <unknown>`, or global options and no command at all.
+      const i = argv.indexOf("help");
+      const asked = i >= 0 ? argv[i + 1] : undefined;
+      if (asked !== undefined && asked !== "help" && !commands.includes(asked))
+        return usage(`Unknown command ${quote(asked)}.`, pick(asked, commands), "unknown-command");
+      return usage(`Missing command: give one of ${commands.join(", ")}.`, [], "missing-command");
+    }
+    case "commander.unknownOption": {
+      const flags = [...(cmd?.options ?? []), ...(program?.options ?? [])]
+        .filter((o) => !o.hidden)
+        .flatMap((o) => [o.long, o.short])
+        .filter((f): f is string => typeof f === "string")
+        .concat(["--help", "--version"]);
+      return usage(`Unknown option ${quote(value)}${where ? ` for${where}` : ""}.`, pick(value.split("=")[0]!, flags));
+    }
+    case "commander.optionMissingArgument":
+      return usage(`Option ${value.split(" ")[0]} needs a value: ${value}.`);
+    case "commander.invalidArgument": {
+      // "option '--format <format>' argument 'x' is invalid. Allowed choices are a, b." or
+      // "command-argument value 'x' is invalid for argument 'shell'. Allowed choices are a, b."
+      const given = /(?:argument|value) '(.*)' is invalid/s.exec(e.message)?.[1] ?? "";
+      const what =
+        /^error: option '([^' ]+)/.exec(e.message)?.[1] ??
+        `<${/for argument '(.*?)'/.exec(e.message)?.[1] ?? "value"}>`;
+      const choices = /Allowed choices are (.*)\.\s*$/s.exec(e.message)?.[1]?.split(/,\s*/) ?? [];
+      return usage(
+        `Invalid ${what} ${quote(given)}${choices.length ? `: use one of ${choices.join(", ")}` : ""}.`,
+        pick(given, choices),
+      );
+    }
+    case "commander.missingArgument":
+      return usage(`Missing argument <${value}>${where ? ` for${where}` : ""}.`);
+    default: {
+      const msg = e.message
+        .replace(/^error: /, "")
+        .replace(/\s*\(Did you mean .*?\)/s, "")
+        .replace(/\s+/g, " ")
+        .trim();
+      return usage(`${msg.charAt(0).toUpperCase()}${msg.slice(1)}${/[.!?]$/.test(msg) ? "" : "."}`);
+    }
+  }
+}
+
+/** Maps anything thrown to its exit status, one line on stderr and, with --json, a JSON error. */
+async function report(e: unknown, json: boolean, program?: Command, argv: string[] = []): Promise<number> {
+  let f: Failure;
   if (e instanceof CliError) {
-    const hint = e.suggestions.length
-      ? ` Did you mean ${e.suggestions.map((s) => JSON.stringify(s)).join(" or ")}?`
-      : "";
-    err(`mission-guide: ${escapeText(e.message)}${hint}`);
-    if (json && e.exitCode !== EXIT.cancelled) {
+    f = { code: e.code, message: e.message, suggestions: e.suggestions, exitCode: e.exitCode };
+  } else if (e instanceof CommanderError) {
+    // --help and --version end here too, having printed what they print.
+    if (e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
+    f = await fromCommander(e, program, argv);
+  } else if (e instanceof Error && e.name === "EngineError") {
+    // An engine error a command did not wrap (by name: this module does not load the engine).
+    const ee = e as Error & { code: string; suggestions?: string[] };
+    const exitCode = ee.code === "unknown-need" ? EXIT.notFound : EXIT.usage;
+    f = { code: ee.code, message: ee.message, suggestions: ee.suggestions ?? [], exitCode };
+  } else if (e instanceof Error && e.name === "DataLoadError") {
+    f = { code: "bad-data", message: `Invalid data: ${e.message}`, suggestions: [], exitCode: EXIT.usage };
+  } else {
+    const internal = e instanceof Error ? e : new Error(String(e));
+    err(escapeText(`mission-guide: internal error: ${internal.message}. Please report it at ${ISSUES}`));
+    if ((process.env.DEBUG ?? "").split(",").includes("mission-guide")) err(internal.stack ?? "");
+    f = { code: "internal", message: internal.message, suggestions: [], exitCode: EXIT.internal };
+    if (json)
       out(
-        JSON.stringify({ schemaVersion: 1, error: { code: e.code, message: e.message, suggestions: e.suggestions } }),
+        escapeJson(JSON.stringify({ schemaVersion: 1, error: { code: f.code, message: f.message, suggestions: [] } })),
       );
-    }
-    return e.exitCode;
+    return f.exitCode;
   }
-  if (e instanceof CommanderError) {
-    if (
-      e.code === "commander.helpDisplayed" ||
-      e.code === "commander.version" ||
-      e.code === "commander.help" ||
-      e.exitCode === 0
-    ) {
-      return EXIT.ok;
-    }
-    const msg = e.message
-      .replace(/^error: /, "")
-      .replace(/\n+/g, " ")
-      .trim();
-    const suggestion = /Did you mean (.+?)\?/.exec(msg)?.[1];
-    err(`mission-guide: ${escapeText(msg)} See: mission-guide --help`);
-    if (json) {
-      out(
-        JSON.stringify({
-          schemaVersion: 1,
-          error: {
-            code: e.code.replace(/^commander\./, ""),
-            message: msg,
-            suggestions: suggestion ? [suggestion.replace(/^--?/, "")] : [],
-          },
-        }),
-      );
-    }
-    return EXIT.usage;
-  }
-  const internal = e instanceof Error ? e : new Error(String(e));
-  err(`mission-guide: internal error: ${escapeText(internal.message)}. Please report it at ${ISSUES}`);
-  if ((process.env.DEBUG ?? "").split(",").includes("mission-guide")) err(internal.stack ?? "");
+  printFailure(f, json);
+  return f.exitCode;
+}
+
+/** One line on stderr, whatever the message holds (user text is escaped, never obeyed); JSON too. */
+function printFailure(f: Failure, json: boolean): void {
+  const hint = f.suggestions.length ? ` Did you mean ${f.suggestions.map((s) => JSON.stringify(s)).join(" or ")}?` : "";
+  err(escapeText(`mission-guide: ${f.message}${hint}${f.see ? ` ${f.see}` : ""}`));
   if (json) {
-    out(JSON.stringify({ schemaVersion: 1, error: { code: "internal", message: internal.message, suggestions: [] } }));
+    const doc = { schemaVersion: 1, error: { code: f.code, message: f.message, suggestions: f.suggestions } };
+    out(escapeJson(JSON.stringify(doc)));
   }
-  return EXIT.internal;
+}
+
+/**
+ * An empty value is a mistake, not a request for everything: `--city ""` from a script whose
+ * variable was unset would otherwise list every hub.
+ */
+function rejectEmptyValues(cmd: Command): void {
+  const options = [...cmd.options, ...(cmd.parent?.options ?? [])];
+  for (const [key, value] of Object.entries(cmd.optsWithGlobals())) {
+    if (typeof value !== "string" || value.trim() !== "") continue;
+    const flag = options.find((o) => o.attributeName() === key)?.long ?? `--${key}`;
+    throw new UsageError(`${flag} needs a value, and it was empty.`, "empty-value");
+  }
+  cmd.registeredArguments.forEach((arg, i) => {
+    const value: unknown = cmd.processedArgs[i];
+    if (typeof value === "string" && value.trim() === "") {
+      throw new UsageError(`<${arg.name()}> is empty: give a value, or leave it out.`, "empty-value");
+    }
+  });
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -99,8 +202,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--no-input", "never prompt; fail with a hint instead")
     .option("--data <dir>", "overlay directory of data files (validated before use)")
     .exitOverride()
-    .configureOutput({ outputError: () => undefined })
-    .showSuggestionAfterError(true)
+    // Errors are reported by report(), in one line; help shown as an error is replaced by one too.
+    .configureOutput({ outputError: () => undefined, writeErr: () => undefined })
+    .showSuggestionAfterError(false)
+    // Each command's help also lists --json, --data and the other options every command takes.
+    .configureHelp({ showGlobalOptions: true })
+    .hook("preAction", (_program, action) => rejectEmptyValues(action))
     .allowExcessArguments(false)
     .addHelpText("beforeAll", "")
     .addHelpText("before", EXAMPLES)
@@ -117,6 +224,34 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const globals = (cmd: Command): Flags => cmd.optsWithGlobals();
 
   program
+    .command("ask")
+    .description("interactive guide: say what you need, answer a few questions, get the office")
+    .argument("[words...]", "the need, if you already know how to put it (skips the first question)")
+    .option("--citizen <country>", "your citizenship: code, name or nationality (skips that question)")
+    .option("--in <place>", "where you are now: a city or a country (skips that question)")
+    .option("--to <place>", "where you are going (skips that question)")
+    .option("--org <org>", "the international organization concerned (skips that question)")
+    .addHelpText(
+      "before",
+      examples([
+        "mission-guide ask",
+        "mission-guide ask --citizen CA --in Geneva",
+        `mission-guide ask "lost my passport" --citizen Canadian`,
+        "mission-guide ask --json > answer.json     # questions on stderr, the answer as JSON on stdout",
+      ]),
+    )
+    .addHelpText(
+      "after",
+      '\nNeeds a terminal. In scripts use: mission-guide classify "<need>" --citizen C --in P [--to P] [--org O] --json\n',
+    )
+    .action(
+      act(async (words: string[], _o: Flags, cmd: Command) => {
+        const m = await import("./commands/ask.js");
+        return m.run(words, globals(cmd));
+      }),
+    );
+
+  program
     .command("classify")
     .description("answer which office serves a need stated in words")
     .argument("[words...]", "the need, in your own words (any of English, French, Spanish, German, ...)")
@@ -125,6 +260,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--to <place>", "where you are going (for visas and residence)")
     .option("--org <org>", "the international organization concerned (WTO, UN, NATO)")
     .option("--explain", "show the rule trace and sources")
+    .option("--stdin", "read one need per line (text or JSON) from standard input; print NDJSON answers")
     .addHelpText(
       "before",
       examples([
@@ -176,6 +312,42 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command("missions")
+    .description("a state's offices to international organizations: official style, city, standing")
+    .option("--country <country>", "the state: code, name or nationality (CA, Canada, Canadian)")
+    .option("--org <org>", "one organization (WTO, NATO, UN)")
+    .addHelpText(
+      "before",
+      examples([
+        "mission-guide missions --country CA",
+        "mission-guide missions --country NO --org EU",
+        "mission-guide missions --country VA --json",
+      ]),
+    )
+    .action(
+      act(async (_o: Flags, cmd: Command) => {
+        const m = await import("./commands/missions.js");
+        return m.run(globals(cmd));
+      }),
+    );
+
+  program
+    .command("data")
+    .description("data sources, as-of dates and counts; --check validates the bundled data or an overlay")
+    .option("--check", "validate every file and cross-reference (of the bundle, or of --data DIR over it)")
+    .option("--max-age <days>", "warn when a file's oldest fact was checked longer ago than this (default 365)")
+    .addHelpText(
+      "before",
+      examples(["mission-guide data", "mission-guide data --check", "mission-guide data --check --data ./my-fixes"]),
+    )
+    .action(
+      act(async (_o: Flags, cmd: Command) => {
+        const m = await import("./commands/data.js");
+        return m.run(globals(cmd));
+      }),
+    );
+
+  program
     .command("needs")
     .description("the catalogue of needs the engine recognises, with the office each goes to")
     .option(
@@ -215,18 +387,86 @@ export function buildProgram(setExit: (code: number) => void): Command {
       }),
     );
 
+  program
+    .command("rules")
+    .description("the rule base, or the decision graph as a Mermaid or Graphviz diagram")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "output format (default: table); mermaid and dot draw the decision graph",
+      ).choices(["table", "json", "mermaid", "dot"]),
+    )
+    .addHelpText(
+      "before",
+      examples([
+        "mission-guide rules",
+        "mission-guide rules --json | jq -r '.rules[].id'",
+        "mission-guide rules --format mermaid > rules.mmd",
+        "mission-guide rules --format dot | dot -Tsvg > rules.svg",
+      ]),
+    )
+    .action(
+      act(async (_o: Flags, cmd: Command) => {
+        const m = await import("./commands/rules.js");
+        return m.run(globals(cmd));
+      }),
+    );
+
+  program
+    .command("completion")
+    .description("print a shell completion script (commands, options, cities, countries, organizations, ...)")
+    .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
+    .addHelpText(
+      "before",
+      examples([
+        "source <(mission-guide completion bash)",
+        `mission-guide completion zsh > "\${fpath[1]}/_mission_guide"`,
+        "mission-guide completion fish > ~/.config/fish/completions/mission-guide.fish",
+      ]),
+    )
+    .action(
+      act(async (shell: string, _o: Flags, cmd: Command) => {
+        const m = await import("./commands/completion.js");
+        return m.run(shell, cmd.parent ?? cmd, globals(cmd));
+      }),
+    );
+
+  // The man page, rendered from these definitions; scripts/build-man.mjs writes it at build time.
+  program
+    .command("man", { hidden: true })
+    .description("print the man page (roff)")
+    .option("--date <date>", "the page's date (YYYY-MM-DD)")
+    .action(
+      act(async (_o: Flags, cmd: Command) => {
+        const m = await import("./commands/man.js");
+        return m.run(cmd.parent ?? cmd, globals(cmd));
+      }),
+    );
+
   program.addOption(new Option("--debug").hideHelp());
   return program;
 }
 
+/** Set once the result has been handed to stdout: a signal then no longer changes the outcome. */
+let finished = false;
+/** Set when stdout could not be written (not a closed pipe, which ends quietly). */
+let outputFailed = false;
+
 /** Runs the CLI; resolves with the exit status (never calls process.exit). */
 export async function main(argv: string[]): Promise<number> {
-  guardStdout();
+  guardStdout((e) => {
+    err(`mission-guide: cannot write the output (${e.code ?? e.message}).`);
+    outputFailed = true;
+    process.exitCode = EXIT.internal;
+  });
   let code: number = EXIT.ok;
-  const json = wantsJson(argv.slice(2));
+  const args = argv.slice(2);
+  const json = wantsJson(args);
   const program = buildProgram((c) => {
     code = c;
   });
+  // A command's output goes out whole, in one write, once it has finished.
+  holdOutput();
   try {
     if (argv.length <= 2) {
       program.outputHelp();
@@ -235,22 +475,56 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    return report(e, json);
+    // Whatever a failed command printed is not its answer; with --json stdout is the error alone.
+    discardOutput();
+    return await report(e, json, program, args);
+  } finally {
+    releaseOutput();
+    finished = true;
   }
 }
 
-const onSigint = (): void => {
-  err(new CancelledError().message);
-  process.exitCode = EXIT.cancelled;
-  process.exit();
-};
-process.once("SIGINT", onSigint);
+/**
+ * Ctrl-C (SIGINT) and SIGTERM. Output is held until a command has finished, so stopping drops an
+ * unfinished answer rather than cut it in half; a finished one is let out whole (a second signal
+ * ends the process at once). A command that streams may listen for the signal itself, to stop
+ * after a whole line; if it has not ended a second later (it may be waiting for input), it is
+ * stopped here.
+ */
+function onSignal(signal: NodeJS.Signals, exitCode: number, cancelled: boolean): void {
+  const stop = (): void => {
+    if (finished) return;
+    discardOutput();
+    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    if (cancelled) {
+      const c = new CancelledError();
+      printFailure({ code: c.code, message: c.message, suggestions: [], exitCode }, wantsJson(process.argv.slice(2)));
+    }
+    releaseOutput();
+    // process.exit() would cut short a write still going into a pipe: let what was written drain.
+    if (process.stdout.writableLength === 0) process.exit();
+    process.stdout.write("", () => process.exit());
+    setTimeout(() => process.exit(), 2000).unref();
+  };
+  process.once(signal, () => {
+    if (finished) return;
+    process.exitCode = exitCode;
+    requestStop();
+    if (process.listenerCount(signal) > 0) setTimeout(stop, 1000).unref();
+    else stop();
+  });
+}
+onSignal("SIGINT", EXIT.cancelled, true);
+// 128 + 15, as a shell reports a process that SIGTERM ended.
+onSignal("SIGTERM", 143, false);
 
 main(process.argv).then(
   (c) => {
-    process.exitCode = c;
+    process.exitCode = outputFailed ? EXIT.internal : c;
   },
-  (e: unknown) => {
-    process.exitCode = report(e, wantsJson(process.argv.slice(2)));
+  async (e: unknown) => {
+    process.exitCode = await report(e, wantsJson(process.argv.slice(2)));
+    releaseOutput();
+    finished = true;
   },
 );
