@@ -7,7 +7,10 @@ import { z } from "zod";
 import { NEED_CATEGORIES, OFFICE_KINDS } from "../data/constants.js";
 import { OfficeType } from "../data/schemas.js";
 
-const Code = z.string().regex(/^[A-Z]{2}$/).describe("ISO 3166-1 alpha-2 country code");
+const Code = z
+  .string()
+  .regex(/^[A-Z]{2}$/)
+  .describe("ISO 3166-1 alpha-2 country code");
 const SchemaVersion = z.literal(1).describe("version of this document's shape");
 
 export const SourceRef = z.object({
@@ -69,9 +72,7 @@ const AnswerFields = {
 export const ClassifyDoc = z
   .object({
     ...AnswerFields,
-    trace: z
-      .array(z.object({ rule: z.string(), passed: z.boolean(), conditions: z.array(ConditionTrace) }))
-      .optional(),
+    trace: z.array(z.object({ rule: z.string(), passed: z.boolean(), conditions: z.array(ConditionTrace) })).optional(),
   })
   .strict();
 
@@ -174,7 +175,9 @@ export const NeedsDoc = z
   .strict();
 
 export const ExplainDoc = z.object({ schemaVersion: SchemaVersion, officeType: OfficeType }).strict();
-export const CompareDoc = z.object({ schemaVersion: SchemaVersion, compare: z.tuple([OfficeType, OfficeType]) }).strict();
+export const CompareDoc = z
+  .object({ schemaVersion: SchemaVersion, compare: z.tuple([OfficeType, OfficeType]) })
+  .strict();
 
 /** Every shipped schema, by file name (schema/<name>.schema.json). */
 export const OUTPUT_SCHEMAS = {
