@@ -2,7 +2,7 @@
  * The prompt libraries cost startup time: only `ask` may load them. Reads the built bundle's
  * import graph (tsup code-splits it into chunks) from the entry and from a flag-driven command.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "../support/run.js";
@@ -27,11 +27,14 @@ function staticGraph(entry: string): Set<string> {
   return seen;
 }
 
-/** The chunk a command's action imports lazily. */
+/** The chunk a command's action imports lazily (from dist/cli.js or the program it loads). */
 function commandChunk(name: string): string {
-  const m = new RegExp(`import\\(\\s*["']\\./(${name}-[\\w-]+\\.js)["']\\s*\\)`).exec(source("cli.js"));
-  if (!m) throw new Error(`no lazy import of the ${name} command in dist/cli.js`);
-  return m[1]!;
+  const re = new RegExp(`import\\(\\s*["']\\./(${name}-[\\w-]+\\.js)["']\\s*\\)`);
+  for (const file of readdirSync(DIST).filter((f) => f.endsWith(".js"))) {
+    const m = re.exec(source(file));
+    if (m) return m[1]!;
+  }
+  throw new Error(`no lazy import of the ${name} command in dist/`);
 }
 
 function importsInquirer(files: Iterable<string>): string[] {
