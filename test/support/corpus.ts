@@ -29,7 +29,12 @@ export function loadCorpus(): Case[] {
 
 export function runCorpus(k: Knowledge, cases: Case[]): Result[] {
   return cases.map((c) => {
-    const a = classify(k, c.text, c.flags ?? {});
+    let a: ReturnType<typeof classify>;
+    try {
+      a = classify(k, c.text, c.flags ?? {});
+    } catch {
+      return { c, office: null, of: null, in: null, need: null, officeOk: false, ofOk: false };
+    }
     const office = a.answer?.office ?? null;
     const of = a.answer?.of ?? null;
     return {
