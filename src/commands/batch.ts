@@ -80,7 +80,7 @@ export function parseLine(line: string, defaults: ClassifyOptions): Parsed {
 export async function runBatch(
   k: Knowledge,
   input: AsyncIterable<Buffer | string>,
-  write: (chunk: Buffer) => boolean,
+  write: (chunk: Buffer, done: () => void) => boolean,
   drain: () => Promise<void>,
   defaults: ClassifyOptions = {},
   shouldStop: () => boolean = () => false,
@@ -89,12 +89,20 @@ export async function runBatch(
   // Answers are kept as UTF-8 bytes and copied into large output buffers: encoding a 2 KB answer
   // for every line would cost more than everything else together.
   const cache = new Map<string, { body: Buffer; recognised: boolean }>();
-  let buf = Buffer.allocUnsafe(CHUNK);
+  // Output buffers are reused once written, so memory stays flat however long the input.
+  const free: Buffer[] = [];
+  const fresh = (size: number): Buffer =>
+    size <= CHUNK ? (free.pop() ?? Buffer.allocUnsafe(CHUNK)) : Buffer.allocUnsafe(size);
+  const send = (whole: Buffer, used: number): boolean =>
+    write(whole.subarray(0, used), () => {
+      if (whole.length === CHUNK && free.length < 8) free.push(whole);
+    });
+  let buf = fresh(CHUNK);
   let pos = 0;
   const flush = async (): Promise<void> => {
     if (pos === 0) return;
-    const ok = write(buf.subarray(0, pos));
-    buf = Buffer.allocUnsafe(CHUNK);
+    const ok = send(buf, pos);
+    buf = fresh(CHUNK);
     pos = 0;
     if (!ok) await drain();
   };
@@ -102,12 +110,12 @@ export async function runBatch(
     if (pos + bytes <= buf.length) return;
     // Full: hand the filled part over (its write is awaited at the next flush point).
     if (pos > 0) {
-      pending.push(buf.subarray(0, pos));
+      pending.push([buf, pos]);
       pos = 0;
     }
-    buf = Buffer.allocUnsafe(Math.max(CHUNK, bytes));
+    buf = fresh(Math.max(CHUNK, bytes));
   };
-  const pending: Buffer[] = [];
+  const pending: [Buffer, number][] = [];
   const emit = (text: string, body?: Buffer): void => {
     room(Buffer.byteLength(text) + (body?.length ?? 0));
     pos += buf.write(text, pos, "utf8");
@@ -115,8 +123,8 @@ export async function runBatch(
   };
   const flushAll = async (): Promise<void> => {
     while (pending.length > 0) {
-      const chunk = pending.shift()!;
-      if (!write(chunk)) await drain();
+      const [whole, used] = pending.shift()!;
+      if (!send(whole, used)) await drain();
     }
     await flush();
   };

@@ -41,7 +41,11 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
     stats = await runBatch(
       k,
       process.stdin,
-      (chunk) => (stdoutClosed() ? true : stdout.write(chunk)),
+      (chunk, done) => {
+        if (!stdoutClosed()) return stdout.write(chunk, () => done());
+        done();
+        return true;
+      },
       () =>
         new Promise<void>((resolve) => {
           if (stdoutClosed()) resolve();

@@ -96,7 +96,7 @@ describe("runBatch", () => {
       (async function* () {
         yield* chunks;
       })(),
-      (b) => (written.push(Buffer.from(b)), true),
+      (b, done) => (written.push(Buffer.from(b)), done(), true),
       async () => undefined,
     );
     const out = Buffer.concat(written).toString("utf8").split("\n").filter(Boolean);
