@@ -122,8 +122,9 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     if (destinationFirst || citizen) residences.push(o);
     else citizen = o.country;
   }
-  // A nationality said in passing ("the Japanese market", "my wife is Italian") counts last.
-  citizen ??= nationalities[0] ?? null;
+  // A nationality said in passing ("the Japanese market", "my wife is Italian") counts last; for
+  // visas it more likely names the destination ("the Emirates do not accept apostilles").
+  if (!destinationFirst && category !== "bilateral") citizen ??= nationalities[0] ?? null;
   const countryLevel = (p: Place): boolean => p.city === null;
   let place: Place | null = residences[0] ?? null;
   let residenceCue = place !== null;
@@ -132,7 +133,11 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     case "visa":
     case "legalisation": {
       // The destination: named as such, else a place mentioned that is neither home nor residence.
-      const other = [...weakIns, ...loose].filter((p) => p.country !== citizen && p.country !== place?.country);
+      const other = [
+        ...weakIns,
+        ...loose,
+        ...nationalities.map((c) => ({ country: c, city: null, cityId: null })),
+      ].filter((p) => p.country !== citizen && p.country !== place?.country);
       to ??= other.at(-1)?.country ?? null;
       place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
       break;
@@ -143,9 +148,12 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       place ??= weakIns[0] ?? null;
       break;
     case "bilateral": {
-      // The other state is where one goes or is ("export to Japan", "our embassy in Tokyo").
-      citizen ??= loose.find(countryLevel)?.country ?? null;
-      to ??= [...tos, ...weakIns, ...loose].map((p) => p.country).find((c) => c !== citizen) ?? null;
+      // Two states: the speaker's is usually named first ("our university in Edinburgh ... with
+      // Osaka", "New Zealand MPs to Suva"), the other is where one goes or is met.
+      const inOrder = mentions.filter((m) => m.kind !== "org" && m.country && m.role !== "to").map((m) => m.country!);
+      to ??= tos[0]?.country ?? null;
+      citizen ??= inOrder.find((c) => c !== to) ?? null;
+      to ??= inOrder.find((c) => c !== citizen) ?? null;
       place ??= weakIns[0] ?? null;
       break;
     }

@@ -213,30 +213,6 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         }
       }
     }
-    if (!found && tok.folded.length >= 5 && !k.stopwords.has(tok.folded) && k.vocab.match(tok.folded).length === 0) {
-      // Typos and inflected nationalities: "Genva", "kanadischer", "mexicana".
-      const dem = k.demonymIndex.match(tok.folded);
-      const demCode = dem.length === 1 ? k.demonyms.get(dem[0]!) : undefined;
-      if (demCode) {
-        found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
-      } else {
-        let place = k.placeIndex.match(tok.folded);
-        // Two near names ("Genva": Geneva or Genova): the one that hosts organizations wins.
-        if (place.length > 1) place = place.filter((p) => k.hubs.has(k.cityNames.get(p) ?? ""));
-        if (place.length === 1) {
-          const key = place[0]!;
-          const cityId = k.cityNames.get(key);
-          const code = k.countryNames.get(key);
-          const dem2 = k.demonyms.get(key);
-          const span = { start: i, end: i + 1, text: tok.raw };
-          if (cityId) {
-            const city = k.cities.get(cityId)!;
-            found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
-          } else if (code) found = { kind: "country", id: code, country: code, city: null, ...span };
-          else if (dem2) found = { kind: "demonym", id: dem2, country: dem2, city: null, ...span };
-        }
-      }
-    }
     // A city of the world not in our own list: written with a capital, not a word needs are made
     // of, and large enough to be what is meant ("Cork", "Cúcuta", "Agadir").
     if (
@@ -269,6 +245,30 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
             .map((t) => t.raw)
             .join(" "),
         };
+      }
+    }
+    if (!found && tok.folded.length >= 5 && !k.stopwords.has(tok.folded) && k.vocab.match(tok.folded).length === 0) {
+      // Typos and inflected nationalities: "Genva", "kanadischer", "mexicana".
+      const dem = k.demonymIndex.match(tok.folded);
+      const demCode = dem.length === 1 ? k.demonyms.get(dem[0]!) : undefined;
+      if (demCode) {
+        found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
+      } else {
+        let place = k.placeIndex.match(tok.folded);
+        // Two near names ("Genva": Geneva or Genova): the one that hosts organizations wins.
+        if (place.length > 1) place = place.filter((p) => k.hubs.has(k.cityNames.get(p) ?? ""));
+        if (place.length === 1) {
+          const key = place[0]!;
+          const cityId = k.cityNames.get(key);
+          const code = k.countryNames.get(key);
+          const dem2 = k.demonyms.get(key);
+          const span = { start: i, end: i + 1, text: tok.raw };
+          if (cityId) {
+            const city = k.cities.get(cityId)!;
+            found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
+          } else if (code) found = { kind: "country", id: code, country: code, city: null, ...span };
+          else if (dem2) found = { kind: "demonym", id: dem2, country: dem2, city: null, ...span };
+        }
       }
     }
     if (!found && k.capitals.has(tok.folded) && !k.stopwords.has(tok.folded) && isCapitalised(tok.raw)) {

@@ -1,20 +1,24 @@
 /**
- * A second corpus, written later and in another voice (forum posts, chats, search-box queries,
- * slang, six languages) by someone who had not seen the lexicon. It was first run as a held-out
- * measure (89 % office kind, 88 % state); the gaps it showed were fixed in the vocabulary and the
- * place data, so it now guards those fixes rather than measuring generalisation.
+ * Two more corpora, written later, each in another voice, by people who had not seen the lexicon:
+ * forum posts, chats and search-box queries (holdout.json), and a call centre's ticket log
+ * (holdout3.json), in six languages. Each was first run as a held-out measure — 89.2 % office kind
+ * and 87.9 % state for the first, 91.7 % and 90.6 % for the second — and the gaps each showed were
+ * then fixed in the vocabulary, the roles of places and the place data. They now guard those
+ * fixes; they no longer measure generalisation.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { K } from "../support/knowledge.js";
 import { runCorpus, type Case } from "../support/corpus.js";
 
-const cases = (JSON.parse(readFileSync(new URL("../cases/holdout.json", import.meta.url), "utf8")) as { cases: Case[] })
-  .cases;
-const results = runCorpus(K, cases);
-const rate = (f: (r: (typeof results)[number]) => boolean): number => results.filter(f).length / results.length;
+const load = (name: string): Case[] =>
+  (JSON.parse(readFileSync(new URL(`../cases/${name}`, import.meta.url), "utf8")) as { cases: Case[] }).cases;
 
-describe("second corpus", () => {
+describe.each(["holdout.json", "holdout3.json"])("corpus %s", (name) => {
+  const cases = load(name);
+  const results = runCorpus(K, cases);
+  const rate = (f: (r: (typeof results)[number]) => boolean): number => results.filter(f).length / results.length;
+
   it("covers six languages", () => {
     expect(new Set(cases.map((c) => c.lang))).toEqual(new Set(["en", "fr", "es", "de", "it", "pt"]));
   });
@@ -23,7 +27,7 @@ describe("second corpus", () => {
     const office = rate((r) => r.officeOk);
     const state = rate((r) => r.ofOk);
     console.log(
-      `second corpus: ${results.length} phrasings, office ${(office * 100).toFixed(1)} %, state ${(state * 100).toFixed(1)} %`,
+      `${name}: ${results.length} phrasings, office ${(office * 100).toFixed(1)} %, state ${(state * 100).toFixed(1)} %`,
     );
     expect(office).toBeGreaterThanOrEqual(0.95);
     expect(state).toBeGreaterThanOrEqual(0.93);
