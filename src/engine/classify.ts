@@ -117,6 +117,11 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     if (destinationFirst) to ??= embassyOf;
     else citizen ??= embassyOf;
   }
+  // For a citizen's own matters a nationality qualifying them ("the Australian election", "my
+  // Dutch pension") is the person's own, and "from Berlin" is then where they write from.
+  if (!citizen && (category === "consular" || category === "domestic") && nationalities.length > 0) {
+    citizen = nationalities[0]!;
+  }
   // "From X": where an applicant applies from, or else where a person comes from.
   for (const o of origins) {
     if (destinationFirst || citizen) residences.push(o);

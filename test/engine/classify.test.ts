@@ -34,6 +34,11 @@ describe("classify — the issue's examples", () => {
     expect(a.answer?.of).toBe("FR");
   });
 
+  it("reads a nationality that qualifies the need as the person's own", () => {
+    const a = classify(K, "How do I vote in the Australian election from Berlin?");
+    expect(a.answer).toMatchObject({ office: "embassy_or_consulate", of: "AU", in: "DE" });
+  });
+
   it("uses the embassy seat where it is not the capital", () => {
     const a = classify(K, "lost my passport", { citizen: "FR", in: "NL" });
     expect(a.answer?.city).toBe("The Hague");
