@@ -39,7 +39,7 @@ export async function run(flags: NeedsFlags): Promise<number> {
         n.category,
         n.officeAtHome ? `${n.office} (abroad); ${n.officeAtHome} (at home)` : n.office,
       ]),
-      widths(width(), [3, 5, 2, 4]),
+      widths(width(), [28, 19, 14, 22]),
     ),
   );
   out(`${needs.length} needs. Classify one with: mission-guide classify "lost my passport" --citizen CA --in Geneva`);
