@@ -1,7 +1,7 @@
 /** `completion`: prints a shell completion script built from the program's own definition. */
 import type { Command } from "commander";
 import type { Knowledge } from "../engine/knowledge.js";
-import { NEED_CATEGORIES } from "../data/schemas.js";
+import { NEED_CATEGORIES } from "../data/constants.js";
 import { UsageError } from "../errors.js";
 import { out, outJson } from "../output.js";
 import { describeProgram } from "../render/cli-spec.js";

@@ -1,5 +1,5 @@
 /** `needs`: the catalogue of needs the engine recognises, with the office each goes to. */
-import { NEED_CATEGORIES } from "../data/schemas.js";
+import { NEED_CATEGORIES } from "../data/constants.js";
 import { closest } from "../engine/matcher.js";
 import { listNeeds } from "../engine/reference.js";
 import { UsageError } from "../errors.js";

@@ -1,5 +1,5 @@
 /** `rules`: the rule base as a table or JSON, or the decision graph as a Mermaid or Graphviz diagram. */
-import { NEED_CATEGORIES, OFFICE_KINDS } from "../data/schemas.js";
+import { NEED_CATEGORIES, OFFICE_KINDS } from "../data/constants.js";
 import type { Knowledge } from "../engine/knowledge.js";
 import { UsageError } from "../errors.js";
 import { out, outJson } from "../output.js";
