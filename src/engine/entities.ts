@@ -132,6 +132,15 @@ function cueAfter(k: Knowledge, folded: string[], end: number): Role | null {
 export function findMentions(k: Knowledge, text: string, toks: Token[] = rawTokens(text)): Mention[] {
   const folded = toks.map((t) => t.folded);
   const raws = toks.map((t) => t.raw.toLowerCase());
+  /** Tokens i to i + n as they were written. */
+  const spanOf = (i: number, n: number): { start: number; end: number; text: string } => ({
+    start: i,
+    end: i + n,
+    text: toks
+      .slice(i, i + n)
+      .map((t) => t.raw)
+      .join(" "),
+  });
   const hasLower = /\p{Ll}/u.test(text);
   const out: Mention[] = [];
   let i = 0;
@@ -150,14 +159,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         const key = folded.slice(i, i + n).join(" ");
         if (n === 1 && NEED_CAPITAL.has(key) && !isCapitalised(tok.raw)) continue;
         if (n === 1 && k.stopwords.has(key)) continue;
-        const span = {
-          start: i,
-          end: i + n,
-          text: toks
-            .slice(i, i + n)
-            .map((t) => t.raw)
-            .join(" "),
-        };
+        const span = spanOf(i, n);
         const org = k.orgNames.get(key);
         if (org) {
           found = { kind: "org", id: org, country: null, city: null, ...span };
@@ -238,12 +240,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           id: `world:${key}`,
           country: world[1],
           city: world[0],
-          start: i,
-          end: i + n,
-          text: toks
-            .slice(i, i + n)
-            .map((t) => t.raw)
-            .join(" "),
+          ...spanOf(i, n),
         };
       }
     }
