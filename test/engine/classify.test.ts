@@ -39,6 +39,18 @@ describe("classify — the issue's examples", () => {
     expect(a.answer).toMatchObject({ office: "embassy_or_consulate", of: "AU", in: "DE" });
   });
 
+  it("reads some Dutch too", () => {
+    expect(classify(K, "Ik ben mijn paspoort kwijt in Madrid, ik ben Nederlander").answer).toMatchObject({
+      office: "embassy_or_consulate",
+      of: "NL",
+      in: "ES",
+    });
+    expect(classify(K, "Ik heb een visum nodig voor India, ik woon in Amsterdam").answer).toMatchObject({
+      of: "IN",
+      in: "NL",
+    });
+  });
+
   it("uses the embassy seat where it is not the capital", () => {
     const a = classify(K, "lost my passport", { citizen: "FR", in: "NL" });
     expect(a.answer?.city).toBe("The Hague");
