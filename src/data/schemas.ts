@@ -152,6 +152,9 @@ export const LexiconFile = z.object({
       residence: z.array(z.string()),
       in: z.array(z.string()),
       to: z.array(z.string()),
+      for: z
+        .array(z.string())
+        .describe("'for', 'on behalf of': the destination of a visa, the acting state in relations"),
       origin: z.array(z.string()),
       citizen: z.array(z.string()),
       citizenAfter: z.array(z.string()),

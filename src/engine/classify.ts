@@ -85,6 +85,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
   const residences: Place[] = [];
   const weakIns: Place[] = [];
   const tos: Place[] = [];
+  const fors: Place[] = [];
   const origins: Place[] = [];
   const loose: Place[] = [];
   let embassyOf: string | null = null;
@@ -105,11 +106,17 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     else if (m.role === "residence") residences.push(place);
     else if (m.role === "in") weakIns.push(place);
     else if (m.role === "to") tos.push(place);
+    else if (m.role === "for") fors.push(place);
     else if (m.role === "embassyOf") embassyOf ??= m.country;
     else if (m.role === "origin") origins.push(place);
     else loose.push(place);
   }
   const destinationFirst = category !== null && DESTINATION_FIRST.has(category);
+  // "For X": the destination of a visa ("a visa for Japan"); the state acting in relations and at
+  // organizations ("who negotiates for Kenya", "pour la Suisse"); elsewhere a destination.
+  if (category === "bilateral" || category === "multilateral") {
+    for (const f of fors) if (f.city === null) citizens.push(f.country);
+  } else tos.push(...fors);
   let citizen: string | null = citizens[0] ?? null;
   let to: string | null = tos[0]?.country ?? null;
   // A nationality's embassy is the person's own for consular needs, the destination's for visas.
@@ -155,7 +162,9 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     case "bilateral": {
       // Two states: the speaker's is usually named first ("our university in Edinburgh ... with
       // Osaka", "New Zealand MPs to Suva"), the other is where one goes or is met.
-      const inOrder = mentions.filter((m) => m.kind !== "org" && m.country && m.role !== "to").map((m) => m.country!);
+      const inOrder = mentions
+        .filter((m) => m.kind !== "org" && m.country && m.role !== "to" && m.role !== "for")
+        .map((m) => m.country!);
       to ??= tos[0]?.country ?? null;
       citizen ??= inOrder.find((c) => c !== to) ?? null;
       to ??= inOrder.find((c) => c !== citizen) ?? null;

@@ -10,7 +10,7 @@ import { isCodeWord, looseWord, type Knowledge } from "./knowledge.js";
  * Canadian", "a US citizen"), `nationality` for a nationality said of something else ("the
  * Japanese market", "my fiancée is Italian"), and where the person is, lives, goes or comes from.
  */
-export type Role = "citizen" | "nationality" | "residence" | "in" | "to" | "origin" | "embassyOf" | "none";
+export type Role = "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "origin" | "embassyOf" | "none";
 
 export interface Mention {
   kind: "country" | "city" | "demonym" | "org";
@@ -90,7 +90,7 @@ const WORLD_CITY_MIN = 100_000;
 const COMMON_CODES = new Set(["US", "USA", "UK", "UAE", "EU", "DRC", "NZ"]);
 const ARTICLES_SELF = new Set(["a", "an", "une", "un", "una", "uma", "ein", "eine"]);
 /** When two cues of the same length match, the earlier role wins. */
-const ROLE_ORDER: (keyof Knowledge["cues"])[] = ["embassyOf", "residence", "citizen", "origin", "to", "in"];
+const ROLE_ORDER: (keyof Knowledge["cues"])[] = ["embassyOf", "residence", "citizen", "origin", "for", "to", "in"];
 
 function isCapitalised(raw: string): boolean {
   const c = raw.charAt(0);
