@@ -186,7 +186,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           break;
         }
         const loose =
-          n > 1
+          n > 1 && k.looseFirst.has(looseWord(folded[i]!))
             ? k.looseNames.get(
                 folded
                   .slice(i, i + n)

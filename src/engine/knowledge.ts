@@ -55,6 +55,9 @@ export interface Knowledge {
   primaryNames: Set<string>;
   /** Multi-word names with each word's inflection stripped ("vereinten nationen" → "vereint nation"). */
   looseNames: Map<string, { kind: "country" | "city" | "org"; id: string }>;
+  /** The first words of looseNames' keys: most windows of text start with none of them, and
+   *  then the larger index need not be read. */
+  looseFirst: Set<string>;
   demonyms: Map<string, string | null>;
   demonymIndex: WordIndex;
   /** Upper-case alpha-2/alpha-3 codes → alpha-2. */
@@ -272,6 +275,7 @@ export const CACHED_INDEXES = [
   "orgCaseSensitive",
   "officeTypeNames",
   "looseNames",
+  "looseFirst",
   "maxNameWords",
   "placeIndex",
   "demonymIndex",
@@ -290,16 +294,60 @@ export interface IndexCache {
 
 /** Maps, sets and word indexes as tagged JSON, and back. */
 function serialise(v: unknown): unknown {
-  if (v instanceof Map) return { $map: [...v].map(([a, b]) => [a, serialise(b)]) };
+  if (v instanceof Map) {
+    const entries = [...v];
+    // Plain values: kept as one JSON object, read back without rebuilding anything.
+    if (entries.every(([, b]) => !(b instanceof Map || b instanceof Set || b instanceof WordIndex))) {
+      return { $dict: Object.fromEntries(entries) };
+    }
+    return { $map: entries.map(([a, b]) => [a, serialise(b)]) };
+  }
   if (v instanceof Set) return { $set: [...v] };
   if (v instanceof WordIndex) return { $words: v.toJSON() };
   if (v && typeof v === "object" && !Array.isArray(v))
     return Object.fromEntries(Object.entries(v).map(([a, b]) => [a, serialise(b)]));
   return v;
 }
+
+/**
+ * A read-only Map over a plain JSON object: a cached index is used as parsed, with no copy into a
+ * Map (building Maps of thousands of entries cost more than reading them).
+ */
+class DictMap<V> {
+  private readonly obj: Record<string, V>;
+  constructor(obj: Record<string, V>) {
+    this.obj = Object.setPrototypeOf(obj, null) as Record<string, V>;
+  }
+  get size(): number {
+    return Object.keys(this.obj).length;
+  }
+  get(key: string): V | undefined {
+    return Object.hasOwn(this.obj, key) ? this.obj[key] : undefined;
+  }
+  has(key: string): boolean {
+    return Object.hasOwn(this.obj, key);
+  }
+  keys(): IterableIterator<string> {
+    return Object.keys(this.obj)[Symbol.iterator]();
+  }
+  values(): IterableIterator<V> {
+    return Object.values(this.obj)[Symbol.iterator]();
+  }
+  entries(): IterableIterator<[string, V]> {
+    return Object.entries(this.obj)[Symbol.iterator]();
+  }
+  [Symbol.iterator](): IterableIterator<[string, V]> {
+    return this.entries();
+  }
+  forEach(fn: (value: V, key: string) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k);
+  }
+}
+
 function revive(v: unknown): unknown {
   if (!v || typeof v !== "object" || Array.isArray(v)) return v;
   const o = v as Record<string, unknown>;
+  if ("$dict" in o) return new DictMap(o.$dict as Record<string, unknown>);
   if ("$map" in o) {
     const m = new Map<string, unknown>();
     for (const [a, b] of o.$map as [string, unknown][])
@@ -511,6 +559,7 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
     for (const [key, id] of k.cityNames) add(key, "city", id);
     return looseNames;
   });
+  lazy(k, "looseFirst", () => new Set([...k.looseNames.keys()].map((key) => key.split(" ")[0]!)));
   lazy(k, "maxNameWords", () => {
     let max = 1;
     for (const map of [k.countryNames, k.cityNames, k.orgNames, k.demonyms] as Map<string, unknown>[]) {
