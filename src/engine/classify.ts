@@ -136,7 +136,8 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
   }
   // A nationality said in passing ("the Japanese market", "my wife is Italian") counts last; for
   // visas it more likely names the destination ("the Emirates do not accept apostilles").
-  if (!destinationFirst && category !== "bilateral") citizen ??= nationalities[0] ?? null;
+  if (!destinationFirst && category !== "bilateral" && category !== "multilateral")
+    citizen ??= nationalities[0] ?? null;
   const countryLevel = (p: Place): boolean => p.city === null;
   let place: Place | null = residences[0] ?? null;
   let residenceCue = place !== null;
@@ -156,7 +157,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     }
     case "multilateral":
       // The state acting: "Canada's position", "who speaks for Kenya", "la France à l'OMC".
-      citizen ??= [...loose, ...tos, ...weakIns].find(countryLevel)?.country ?? null;
+      citizen ??= [...loose, ...tos, ...weakIns].find(countryLevel)?.country ?? nationalities[0] ?? null;
       place ??= weakIns[0] ?? null;
       break;
     case "bilateral": {
@@ -251,14 +252,17 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   if (evidence.concepts.has("at-home") && !options.in && ctx.citizen && !ctx.place) {
     ctx.place = { country: ctx.citizen, city: null, cityId: null };
   }
-  // Domestic matters are usually asked by a citizen of the country they live in.
+  // Domestic matters are usually asked by a citizen of the country they live in; a diplomatic
+  // career or an identity card "in Australia" is Australia's.
   let assumedCitizen = false;
+  const ownStateNeed = need?.id === "diplomatic-career" || need?.id === "national-id";
+  if (!ctx.citizen && ownStateNeed && !ctx.place && ctx.to) ctx.place = { country: ctx.to, city: null, cityId: null };
   if (
     !ctx.citizen &&
     category === "domestic" &&
     need?.id !== "asylum" &&
     ctx.place &&
-    (ctx.residenceCue || options.in)
+    (ctx.residenceCue || options.in || ownStateNeed)
   ) {
     ctx.citizen = ctx.place.country;
     assumedCitizen = true;

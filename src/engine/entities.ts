@@ -169,7 +169,10 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         // Man, is German for husband) is no place, unless it is a country's own name.
         const ordinary = n === 1 && k.vocabWords.has(key) && !k.primaryNames.has(key);
         // A country before a city of the same name: "Luxembourg", "Mexico", "Singapore".
-        const code = ordinary ? undefined : k.countryNames.get(key);
+        let code = ordinary ? undefined : k.countryNames.get(key);
+        // A country's name in another language that is also a large city is the city:
+        // "Granada" is Grenada in Spanish, but a flamenco group from Granada is from Spain.
+        if (code && !k.primaryNames.has(key) && (k.worldCityNames.get(key)?.[2] ?? 0) >= 200_000) code = undefined;
         if (code) {
           found = { kind: "country", id: code, country: code, city: null, ...span };
           break;
