@@ -152,6 +152,7 @@ export const LexiconFile = z.object({
       residence: z.array(z.string()),
       in: z.array(z.string()),
       to: z.array(z.string()),
+      with: z.array(z.string()).describe("'with', 'against': the other party of a dispute or an agreement"),
       for: z
         .array(z.string())
         .describe("'for', 'on behalf of': the destination of a visa, the acting state in relations"),

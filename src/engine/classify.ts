@@ -86,6 +86,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
   const weakIns: Place[] = [];
   const tos: Place[] = [];
   const fors: Place[] = [];
+  const withs: Place[] = [];
   const origins: Place[] = [];
   const loose: Place[] = [];
   let embassyOf: string | null = null;
@@ -107,6 +108,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     else if (m.role === "in") weakIns.push(place);
     else if (m.role === "to") tos.push(place);
     else if (m.role === "for") fors.push(place);
+    else if (m.role === "with") withs.push(place);
     else if (m.role === "embassyOf") embassyOf ??= m.country;
     else if (m.role === "origin") origins.push(place);
     else loose.push(place);
@@ -114,9 +116,13 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
   const destinationFirst = category !== null && DESTINATION_FIRST.has(category);
   // "For X": the destination of a visa ("a visa for Japan"); the state acting in relations and at
   // organizations ("who negotiates for Kenya", "pour la Suisse"); elsewhere a destination.
+  // "With X", "against X": the other party, never the one acting.
   if (category === "bilateral" || category === "multilateral") {
     for (const f of fors) if (f.city === null) citizens.push(f.country);
-  } else tos.push(...fors);
+  } else {
+    tos.push(...fors);
+    loose.push(...withs);
+  }
   let citizen: string | null = citizens[0] ?? null;
   let to: string | null = tos[0]?.country ?? null;
   // A nationality's embassy is the person's own for consular needs, the destination's for visas.
@@ -164,9 +170,9 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       // Two states: the speaker's is usually named first ("our university in Edinburgh ... with
       // Osaka", "New Zealand MPs to Suva"), the other is where one goes or is met.
       const inOrder = mentions
-        .filter((m) => m.kind !== "org" && m.country && m.role !== "to" && m.role !== "for")
+        .filter((m) => m.kind !== "org" && m.country && m.role !== "to" && m.role !== "for" && m.role !== "with")
         .map((m) => m.country!);
-      to ??= tos[0]?.country ?? null;
+      to ??= tos[0]?.country ?? withs[0]?.country ?? null;
       citizen ??= inOrder.find((c) => c !== to) ?? null;
       to ??= inOrder.find((c) => c !== citizen) ?? null;
       place ??= weakIns[0] ?? null;

@@ -10,7 +10,8 @@ import { isCodeWord, looseWord, type Knowledge } from "./knowledge.js";
  * Canadian", "a US citizen"), `nationality` for a nationality said of something else ("the
  * Japanese market", "my fiancée is Italian"), and where the person is, lives, goes or comes from.
  */
-export type Role = "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "origin" | "embassyOf" | "none";
+export type Role =
+  "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "with" | "origin" | "embassyOf" | "none";
 
 export interface Mention {
   kind: "country" | "city" | "demonym" | "org";
@@ -86,11 +87,22 @@ const ARTICLES = new Set([
 ]);
 /** Smallest world city recognised in free text (flags take any in data/world-cities.json). */
 const WORLD_CITY_MIN = 100_000;
+/** The "of" that makes "embassy of X" name X's embassy. */
+const OF_WORDS = new Set(["of", "de", "du", "des", "von", "di", "del", "da", "do"]);
 /** Codes people write for countries in running text; other codes need a cue to count. */
 const COMMON_CODES = new Set(["US", "USA", "UK", "UAE", "EU", "DRC", "NZ"]);
 const ARTICLES_SELF = new Set(["a", "an", "une", "un", "una", "uma", "ein", "eine"]);
 /** When two cues of the same length match, the earlier role wins. */
-const ROLE_ORDER: (keyof Knowledge["cues"])[] = ["embassyOf", "residence", "citizen", "origin", "for", "to", "in"];
+const ROLE_ORDER: (keyof Knowledge["cues"])[] = [
+  "embassyOf",
+  "residence",
+  "citizen",
+  "origin",
+  "for",
+  "with",
+  "to",
+  "in",
+];
 
 function isCapitalised(raw: string): boolean {
   const c = raw.charAt(0);
@@ -312,5 +324,8 @@ function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[], raw: s
     return "nationality";
   }
   if (after && WEAK.has(before)) return after;
+  // "Embassy of Canada" names whose embassy; "our embassy in Tirana", "ambassade à New Delhi"
+  // name where it is.
+  if (before === "embassyOf" && !OF_WORDS.has(folded[m.start - 1] ?? "")) return "in";
   return before;
 }
