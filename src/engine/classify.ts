@@ -152,12 +152,9 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     case "visa":
     case "legalisation": {
       // The destination: named as such, else a place mentioned that is neither home nor residence.
-      const other = [
-        ...weakIns,
-        ...loose,
-        ...nationalities.map((c) => ({ country: c, city: null, cityId: null })),
-      ].filter((p) => p.country !== citizen && p.country !== place?.country);
-      to ??= other.at(-1)?.country ?? null;
+      const other = [...weakIns, ...loose].filter((p) => p.country !== citizen && p.country !== place?.country);
+      // A place named outranks a nationality said in passing ("the Emirates do not accept...").
+      to ??= other.at(-1)?.country ?? nationalities.find((c) => c !== citizen && c !== place?.country) ?? null;
       place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
       break;
     }
