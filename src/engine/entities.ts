@@ -261,7 +261,9 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     }
     if (!found && tok.folded.length >= 5 && !k.stopwords.has(tok.folded) && k.vocab.match(tok.folded).length === 0) {
       // Typos and inflected nationalities: "Genva", "kanadischer", "mexicana".
-      const dem = k.demonymIndex.match(tok.folded);
+      // An inflected nationality ("kanadischer") begins with the known form; a lower-case word one
+      // letter off one ("finish" for "Finnish") is no nationality.
+      const dem = k.demonymIndex.match(tok.folded).filter((d) => tok.folded.startsWith(d) || isCapitalised(tok.raw));
       const demCode = dem.length === 1 ? k.demonyms.get(dem[0]!) : undefined;
       if (demCode) {
         found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
@@ -323,7 +325,8 @@ function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[], raw: s
     if (before === "citizen" || after === "citizen" || selfBefore(k, folded, m.start)) return "citizen";
     return "nationality";
   }
-  if (after && WEAK.has(before)) return after;
+  // A city is nobody's citizenship ("in Bangkok, pass verloren").
+  if (after && WEAK.has(before) && !(m.kind === "city" && after === "citizen")) return after;
   // "Embassy of Canada" names whose embassy; "our embassy in Tirana", "ambassade à New Delhi"
   // name where it is.
   if (before === "embassyOf" && !OF_WORDS.has(folded[m.start - 1] ?? "")) return "in";

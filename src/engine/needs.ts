@@ -44,6 +44,10 @@ export function gatherEvidence(k: Knowledge, toks: Token[], mentions: Mention[])
     // Places and nationalities are not need words ("Nice", "Chile").
     if (m.kind !== "org") for (let i = m.start; i < m.end; i++) covered.add(i);
   }
+  // Two different states named: a hint of relations between them ("Deutschland–Kenia").
+  if (new Set(mentions.filter((m) => m.kind === "country" || m.kind === "demonym").map((m) => m.country)).size >= 2) {
+    concepts.add("two-states");
+  }
   // Stop-words are skipped between the words of a phrase, but acronyms written in capitals that
   // fold to one ("UN", "EU") are words here.
   const n = toks.length;
