@@ -73,6 +73,15 @@ const EU_DIRECTIVE = {
   url: "https://eur-lex.europa.eu/eli/dir/2015/637/oj",
 };
 
+/** Whether a city is its country's capital or seat of government (Bern, The Hague, Washington). */
+function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
+  const c = k.countries.get(p.country);
+  const seat = k.seats.get(p.country)?.city;
+  return (
+    p.city !== null && (p.city === c?.capital || p.city === seat || (p.country === "US" && p.city === "Washington"))
+  );
+}
+
 /** Categories for which a bare country name most likely names the destination. */
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
 
@@ -160,7 +169,12 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     }
     case "multilateral":
       // The state acting: "Canada's position", "who speaks for Kenya", "la France à l'OMC".
-      citizen ??= [...loose, ...tos, ...weakIns].find(countryLevel)?.country ?? nationalities[0] ?? null;
+      // A capital stands for its government ("Ottawa's delegation", "Berlin's position").
+      citizen ??=
+        [...loose, ...tos, ...weakIns].find(countryLevel)?.country ??
+        nationalities[0] ??
+        [...loose, ...tos, ...weakIns].find((p) => p.city && isSeatOfGovernment(k, p))?.country ??
+        null;
       place ??= weakIns[0] ?? null;
       break;
     case "bilateral": {

@@ -195,6 +195,14 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
           break;
         }
+        // A country's name with a genitive "s" ("Polens Haltung", "Luxemburgs Position").
+        if (n === 1 && !code && key.length >= 5 && key.endsWith("s") && k.primaryNames.has(key.slice(0, -1))) {
+          const gen = k.countryNames.get(key.slice(0, -1));
+          if (gen) {
+            found = { kind: "country", id: gen, country: gen, city: null, ...span };
+            break;
+          }
+        }
         const exactDemonym = k.demonyms.get(key);
         if (exactDemonym) {
           found = { kind: "demonym", id: exactDemonym, country: exactDemonym, city: null, ...span };

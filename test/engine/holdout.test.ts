@@ -1,12 +1,13 @@
 /**
- * Six more corpora, written later, each in another voice, by people who had not seen the lexicon:
+ * Seven more corpora, written later, each in another voice, by people who had not seen the lexicon:
  * forum posts, chats and search-box queries (holdout.json, six languages), a call centre's ticket
  * log (holdout3.json, six languages), questions put to a search engine or an assistant
  * (holdout4.json), situations described rather than services named (holdout5.json; both
  * en/fr/es/de), messages, letters and keyword strings (holdout6.json, six languages), and
- * non-native and hurried writing (holdout7.json, en/fr/es/de). Each was first run as a held-out
+ * non-native and hurried writing (holdout7.json, en/fr/es/de), and mostly multilateral and
+ * organizational questions (holdout8.json, six languages). Each was first run as a held-out
  * measure — office kind / state 89.2 / 87.9 %, 91.7 / 90.6 %, 88.0 / 88.0 %, 84.0 / 83.0 %,
- * 96.7 / 92.2 % and 96.5 / 94.5 % — and the gaps each showed were then fixed in the
+ * 96.7 / 92.2 %, 96.5 / 94.5 % and 96.7 / 93.9 % — and the gaps each showed were then fixed in the
  * vocabulary, the roles of places and the place data. They now guard those fixes; they no longer
  * measure generalisation.
  */
@@ -18,26 +19,31 @@ import { runCorpus, type Case } from "../support/corpus.js";
 const load = (name: string): Case[] =>
   (JSON.parse(readFileSync(new URL(`../cases/${name}`, import.meta.url), "utf8")) as { cases: Case[] }).cases;
 
-describe.each(["holdout.json", "holdout3.json", "holdout4.json", "holdout5.json", "holdout6.json", "holdout7.json"])(
-  "corpus %s",
-  (name) => {
-    const cases = load(name);
-    const results = runCorpus(K, cases);
-    const rate = (f: (r: (typeof results)[number]) => boolean): number => results.filter(f).length / results.length;
+describe.each([
+  "holdout.json",
+  "holdout3.json",
+  "holdout4.json",
+  "holdout5.json",
+  "holdout6.json",
+  "holdout7.json",
+  "holdout8.json",
+])("corpus %s", (name) => {
+  const cases = load(name);
+  const results = runCorpus(K, cases);
+  const rate = (f: (r: (typeof results)[number]) => boolean): number => results.filter(f).length / results.length;
 
-    it("covers the four main languages at least", () => {
-      const langs = new Set(cases.map((c) => c.lang));
-      for (const l of ["en", "fr", "es", "de"]) expect(langs).toContain(l);
-    });
+  it("covers the four main languages at least", () => {
+    const langs = new Set(cases.map((c) => c.lang));
+    for (const l of ["en", "fr", "es", "de"]) expect(langs).toContain(l);
+  });
 
-    it("gets the office kind and the state right for nearly all", () => {
-      const office = rate((r) => r.officeOk);
-      const state = rate((r) => r.ofOk);
-      console.log(
-        `${name}: ${results.length} phrasings, office ${(office * 100).toFixed(1)} %, state ${(state * 100).toFixed(1)} %`,
-      );
-      expect(office).toBeGreaterThanOrEqual(0.95);
-      expect(state).toBeGreaterThanOrEqual(0.92);
-    });
-  },
-);
+  it("gets the office kind and the state right for nearly all", () => {
+    const office = rate((r) => r.officeOk);
+    const state = rate((r) => r.ofOk);
+    console.log(
+      `${name}: ${results.length} phrasings, office ${(office * 100).toFixed(1)} %, state ${(state * 100).toFixed(1)} %`,
+    );
+    expect(office).toBeGreaterThanOrEqual(0.95);
+    expect(state).toBeGreaterThanOrEqual(0.92);
+  });
+});
