@@ -34,10 +34,11 @@ export function crossCheck(d: FileData, label: (name: string) => string = (n) =>
   dupes(d["country-extras"].countries, (c) => c.code, label("country-extras"), "countries", out);
 
   const cityCountry = new Map(d.cities.cities.map((c) => [c.id, c.country]));
-  d.cities.cities.forEach((c, i) => {
-    if (!countries.has(c.country))
-      out.push({ file: label("cities"), path: `cities.${i}.country`, reason: `unknown country "${c.country}"` });
-  });
+  /** Every country code a file refers to must be a country of the package. */
+  const knownCountry = (file: string, path: string, code: string): void => {
+    if (!countries.has(code)) out.push({ file: label(file), path, reason: `unknown country "${code}"` });
+  };
+  d.cities.cities.forEach((c, i) => knownCountry("cities", `cities.${i}.country`, c.country));
   d.organizations.organizations.forEach((o, i) => {
     const at = `organizations.${i}`;
     if (!cities.has(o.city))
@@ -115,26 +116,9 @@ export function crossCheck(d: FileData, label: (name: string) => string = (n) =>
         reason: "a need no office serves must say what to do instead",
       });
   });
-  d["country-extras"].countries.forEach((c, i) => {
-    if (!countries.has(c.code))
-      out.push({
-        file: label("country-extras"),
-        path: `countries.${i}.code`,
-        reason: `unknown country "${c.code}"`,
-      });
-  });
-  d["world-cities"].cities.forEach((c, i) => {
-    if (!countries.has(c[1]))
-      out.push({ file: label("world-cities"), path: `cities.${i}.1`, reason: `unknown country "${c[1]}"` });
-  });
-  d["embassy-seats"].seats.forEach((s, i) => {
-    if (!countries.has(s.country))
-      out.push({
-        file: label("embassy-seats"),
-        path: `seats.${i}.country`,
-        reason: `unknown country "${s.country}"`,
-      });
-  });
+  d["country-extras"].countries.forEach((c, i) => knownCountry("country-extras", `countries.${i}.code`, c.code));
+  d["world-cities"].cities.forEach((c, i) => knownCountry("world-cities", `cities.${i}.1`, c[1]));
+  d["embassy-seats"].seats.forEach((st, i) => knownCountry("embassy-seats", `seats.${i}.country`, st.country));
   d.rules.rules.forEach((r, i) => {
     r.when.forEach((c, j) => {
       const needsValue = c.op === "eq" || c.op === "ne" || c.op === "in" || c.op === "notIn";
