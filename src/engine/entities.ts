@@ -160,7 +160,11 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     const tok = toks[i]!;
     let found: Omit<Mention, "role"> | null = null;
     // Acronyms that are also words ("UN", "WHO") and ISO codes count only as written in capitals.
-    const orgCs = k.orgCaseSensitive.get(tok.raw);
+    // A short acronym counts unless a longer name starts here ("UN refugee agency" is UNHCR).
+    let longer = false;
+    for (let n = 2; n <= Math.min(4, toks.length - i) && !longer; n++)
+      longer = k.orgNames.has(folded.slice(i, i + n).join(" "));
+    const orgCs = longer ? undefined : k.orgCaseSensitive.get(tok.raw);
     if (orgCs) found = { kind: "org", id: orgCs, country: null, city: null, start: i, end: i + 1, text: tok.raw };
     if (!found && hasLower && /^[A-Z]{2,3}$/.test(tok.raw) && !isCodeWord(tok.raw)) {
       const code = k.codes.get(tok.raw);
