@@ -165,6 +165,11 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       // A place named outranks a nationality said in passing ("the Emirates do not accept...").
       to ??= other.at(-1)?.country ?? nationalities.find((c) => c !== citizen && c !== place?.country) ?? null;
       place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
+      // Family joining a citizen at home: the citizen's own country, named apart from where the
+      // family is ("my wife lives in Casablanca; I'm French ... to live together in France").
+      if (!to && need?.id === "family-reunion" && citizen && place && place.country !== citizen) {
+        if ([...residences, ...weakIns, ...loose].some((p) => p.country === citizen)) to = citizen;
+      }
       break;
     }
     case "multilateral":
@@ -429,6 +434,8 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   if (office === "domestic_authority") officeCountry = of;
 
   const authority = need.authority ?? "competent authority";
+  // A state not yet known is the person's own, or for a visa the destination's.
+  const unknownState = rule.outcome.of === "to" ? "the destination country" : "your country";
   let protectingPower: string | null = null;
   const extraReasons: string[] = [];
   const reasonsTail: string[] = [];
@@ -437,7 +444,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   switch (office) {
     case "embassy_or_consulate":
     case "embassy": {
-      title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate", city);
+      title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate", city, unknownState);
       // Where a state has no embassy, another state's may act for it (a protecting power).
       const protecting =
         of && officeCountry && rule.outcome.of === "citizen" ? k.protecting.get(`${of}>${officeCountry}`) : undefined;
@@ -498,7 +505,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     title: withArticle(title),
     city: city ?? (org ? "its seat" : "the capital"),
     country: stateName(k, officeCountry),
-    state: stateName(k, of),
+    state: of ? stateName(k, of) : unknownState,
     citizen: stateName(k, facts.citizen),
     authority,
     org: org ? (org.name.startsWith("UN ") ? org.name : `the ${org.name}`) : "the organization",
@@ -549,7 +556,8 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
         t = embassyTitle(k, of, org?.country ?? null, false);
         break;
       case "own-embassy":
-        t = embassyTitle(k, facts.citizen, facts.in, true);
+        // Not when the state in question is the person's own: then their embassy is the answer.
+        if (!facts.citizen || facts.citizen !== of) t = embassyTitle(k, facts.citizen, facts.in, true);
         break;
       case "embassy-abroad":
         t = `Embassies and consulates of ${stateName(k, of)} abroad`;

@@ -70,10 +70,11 @@ export function embassyTitle(
   inCountry: string | null,
   consular: boolean,
   city: string | null = null,
+  unknown = "your country",
 ): string {
   const kind = consular ? "embassy or consulate" : "embassy";
-  if (!of && !inCountry) return `Your country's ${kind}`;
-  if (!of) return `Your country's ${kind} in ${stateName(k, inCountry)}`;
+  if (!of && !inCountry) return `${capitalise(unknown)}'s ${kind}`;
+  if (!of) return `${capitalise(unknown)}'s ${kind} in ${stateName(k, inCountry)}`;
   if (!inCountry) return `${capitalise(kind)} of ${stateName(k, of)}`;
   return bilateralName(k, of, inCountry, city).title;
 }
@@ -141,7 +142,7 @@ export function withArticle(title: string): string {
     title,
   )
     ? `the ${title}`
-    : title.startsWith("Your ")
-      ? `your ${title.slice(5)}`
+    : /^(Your|The) /.test(title)
+      ? title.charAt(0).toLowerCase() + title.slice(1)
       : title;
 }
