@@ -193,6 +193,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await load(...args));
     };
   const globals = (cmd: Command): Flags => cmd.optsWithGlobals();
+  /** The action of a command that takes flags only: load its module when it runs, pass the flags. */
+  const flagsOnly = (load: () => Promise<{ run: (flags: Flags) => Promise<number> }>) =>
+    act(async (_o: Flags, cmd: Command) => (await load()).run(globals(cmd)));
 
   program
     .command("ask")
@@ -258,12 +261,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       "before",
       examples(["mission-guide hubs", "mission-guide hubs --city Genf", "mission-guide hubs --org IAEA --json"]),
     )
-    .action(
-      act(async (_o: Flags, cmd: Command) => {
-        const m = await import("./commands/hubs.js");
-        return m.run(globals(cmd));
-      }),
-    );
+    .action(flagsOnly(() => import("./commands/hubs.js")));
 
   program
     .command("orgs")
@@ -295,12 +293,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         "mission-guide missions --country VA --json",
       ]),
     )
-    .action(
-      act(async (_o: Flags, cmd: Command) => {
-        const m = await import("./commands/missions.js");
-        return m.run(globals(cmd));
-      }),
-    );
+    .action(flagsOnly(() => import("./commands/missions.js")));
 
   program
     .command("data")
@@ -311,12 +304,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       "before",
       examples(["mission-guide data", "mission-guide data --check", "mission-guide data --check --data ./my-fixes"]),
     )
-    .action(
-      act(async (_o: Flags, cmd: Command) => {
-        const m = await import("./commands/data.js");
-        return m.run(globals(cmd));
-      }),
-    );
+    .action(flagsOnly(() => import("./commands/data.js")));
 
   program
     .command("needs")
@@ -326,12 +314,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       "consular, visa, legalisation, bilateral, multilateral, domestic, organization or none",
     )
     .addHelpText("before", examples(["mission-guide needs", "mission-guide needs --category multilateral"]))
-    .action(
-      act(async (_o: Flags, cmd: Command) => {
-        const m = await import("./commands/needs.js");
-        return m.run(globals(cmd));
-      }),
-    );
+    .action(flagsOnly(() => import("./commands/needs.js")));
 
   program
     .command("explain")
@@ -376,12 +359,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         "mission-guide rules --format dot | dot -Tsvg > rules.svg",
       ]),
     )
-    .action(
-      act(async (_o: Flags, cmd: Command) => {
-        const m = await import("./commands/rules.js");
-        return m.run(globals(cmd));
-      }),
-    );
+    .action(flagsOnly(() => import("./commands/rules.js")));
 
   program
     .command("completion")

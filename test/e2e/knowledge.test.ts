@@ -5,6 +5,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { json, run } from "../support/run.js";
 
+/** A data overlay folder holding one embassy seat, dated asOf. */
+function seatsOverlay(seat: { country: string; city: string; capital: string; title: string; asOf: string }): string {
+  const dir = mkdtempSync(join(tmpdir(), "mg-overlay-"));
+  const { title, asOf, ...place } = seat;
+  const record = { ...place, source: { title, url: "https://example.org" }, asOf };
+  writeFileSync(join(dir, "embassy-seats.json"), JSON.stringify({ asOf, seats: [record] }));
+  return dir;
+}
+
 interface Missions {
   country: string;
   missions: { org: string; title: string; city: string; country: string; status: string }[];
@@ -84,22 +93,7 @@ describe("data", () => {
 
   it("--check passes on the bundle and rejects a bad overlay whole", () => {
     expect(run(["data", "--check"]).status).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), "mg-overlay-"));
-    writeFileSync(
-      join(dir, "embassy-seats.json"),
-      JSON.stringify({
-        asOf: "2026-11-27",
-        seats: [
-          {
-            country: "ZZ",
-            city: "X",
-            capital: "Y",
-            source: { title: "t", url: "https://example.org" },
-            asOf: "2026-11-27",
-          },
-        ],
-      }),
-    );
+    const dir = seatsOverlay({ country: "ZZ", city: "X", capital: "Y", title: "t", asOf: "2026-11-27" });
     const r = run(["data", "--check", "--data", dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/embassy-seats\.json at seats\.0\.country: unknown country "ZZ"/);
@@ -108,22 +102,13 @@ describe("data", () => {
   });
 
   it("a valid overlay changes the answer", () => {
-    const dir = mkdtempSync(join(tmpdir(), "mg-overlay-"));
-    writeFileSync(
-      join(dir, "embassy-seats.json"),
-      JSON.stringify({
-        asOf: "2026-11-27",
-        seats: [
-          {
-            country: "NL",
-            city: "Amsterdam",
-            capital: "Amsterdam",
-            source: { title: "test", url: "https://example.org" },
-            asOf: "2026-11-27",
-          },
-        ],
-      }),
-    );
+    const dir = seatsOverlay({
+      country: "NL",
+      city: "Amsterdam",
+      capital: "Amsterdam",
+      title: "test",
+      asOf: "2026-11-27",
+    });
     const a = json<{ answer: { city: string } }>(
       run(["classify", "lost my passport", "--citizen", "FR", "--in", "NL", "--data", dir, "--json"]),
     );
@@ -131,22 +116,13 @@ describe("data", () => {
   });
 
   it("warns when facts are older than --max-age", () => {
-    const dir = mkdtempSync(join(tmpdir(), "mg-overlay-"));
-    writeFileSync(
-      join(dir, "embassy-seats.json"),
-      JSON.stringify({
-        asOf: "2020-01-01",
-        seats: [
-          {
-            country: "NL",
-            city: "The Hague",
-            capital: "Amsterdam",
-            source: { title: "old", url: "https://example.org" },
-            asOf: "2020-01-01",
-          },
-        ],
-      }),
-    );
+    const dir = seatsOverlay({
+      country: "NL",
+      city: "The Hague",
+      capital: "Amsterdam",
+      title: "old",
+      asOf: "2020-01-01",
+    });
     const r = run(["data", "--check", "--data", dir, "--max-age", "365"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warning: embassy-seats\.json has facts last checked on 2020-01-01/);
