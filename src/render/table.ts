@@ -34,6 +34,7 @@ export function wrapCell(text: string, width: number): string {
 /** A table as text; cli-table3 is loaded only by commands that print one. */
 export async function table(head: string[], rows: string[][], colWidths?: number[]): Promise<string> {
   const { default: Table } = await import("cli-table3");
+  if (colWidths) colWidths = roomForWords(colWidths, [head, ...rows]);
   // A cell's text area is its width less one space of padding on each side.
   const fit = (cells: string[]): string[] =>
     colWidths ? cells.map((c, i) => wrapCell(c, (colWidths[i] ?? 12) - 2)) : cells;
@@ -45,6 +46,28 @@ export async function table(head: string[], rows: string[][], colWidths?: number
   });
   for (const r of rows) t.push(fit(r));
   return t.toString() + "\n";
+}
+
+/**
+ * Widens a column whose longest word (up to 14 letters) would be cut ("Washingto|n"), taking the
+ * room from the columns with most to spare; the total width stays the same.
+ */
+export function roomForWords(colWidths: number[], rows: string[][]): number[] {
+  const w = [...colWidths];
+  const longest = (i: number): number =>
+    Math.max(0, ...rows.flatMap((r) => (r[i] ?? "").split(/\s+/).map((word) => word.length)));
+  const want = w.map((_, i) => Math.min(14, longest(i)) + 2);
+  for (let i = 0; i < w.length; i++) {
+    while (w[i]! < want[i]!) {
+      let j = -1;
+      for (let k = 0; k < w.length; k++)
+        if (k !== i && w[k]! > want[k]! && (j < 0 || w[k]! - want[k]! > w[j]! - want[j]!)) j = k;
+      if (j < 0) break;
+      w[j]!--;
+      w[i]!++;
+    }
+  }
+  return w;
 }
 
 /** Splits a terminal width among columns in proportion to weights. */
