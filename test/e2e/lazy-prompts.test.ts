@@ -1,62 +1,57 @@
 /**
- * The prompt libraries cost startup time: only `ask` may load them. Reads the built bundle's
- * import graph (tsup code-splits it into chunks) from the entry and from a flag-driven command.
+ * Packages cost start-up time: the prompt libraries load only when `ask` is about to prompt, zod
+ * only to validate an overlay. Runs the built program with every require() it makes recorded
+ * (test/support/record-requires.cjs); the overlay case shows the recording sees the program's
+ * requires, so the absences elsewhere mean something. That ask does load the prompts to prompt is
+ * shown by test/e2e/ask-pty.test.ts, which answers them in a terminal.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN } from "../support/run.js";
 
-const DIST = join(dirname(BIN), "..", "dist");
+const HOOK = fileURLToPath(new URL("../support/record-requires.cjs", import.meta.url));
+const DATA = fileURLToPath(new URL("../../data", import.meta.url));
 
-function source(file: string): string {
-  return readFileSync(join(DIST, file), "utf8");
-}
-
-/** The chunks a file loads before it runs: its static imports, and theirs. */
-function staticGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const todo = [entry];
-  while (todo.length > 0) {
-    const file = todo.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = source(file);
-    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.js)["']/g)) todo.push(m[1]!);
-  }
-  return seen;
-}
-
-/** The chunk a command's action imports lazily (from dist/cli.js or the program it loads). */
-function commandChunk(name: string): string {
-  const re = new RegExp(`import\\(\\s*["']\\./(${name}-[\\w-]+\\.js)["']\\s*\\)`);
-  for (const file of readdirSync(DIST).filter((f) => f.endsWith(".js"))) {
-    const m = re.exec(source(file));
-    if (m) return m[1]!;
-  }
-  throw new Error(`no lazy import of the ${name} command in dist/`);
-}
-
-function importsInquirer(files: Iterable<string>): string[] {
-  return [...files].filter((f) => /["']@inquirer\//.test(source(f)));
-}
-
-describe("prompt libraries load only for ask", () => {
-  it("dist/cli.js and what it loads at startup do not import inquirer", () => {
-    expect(importsInquirer(staticGraph("cli.js"))).toEqual([]);
+function required(args: string[]): { status: number | null; packages: string[] } {
+  const r = spawnSync(process.execPath, ["--require", HOOK, BIN, ...args], {
+    input: "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    timeout: 20_000,
   });
+  const line = /\nREQUIRED (.*)\n$/.exec(r.stderr);
+  if (!line) throw new Error(`no record of requires: ${r.stderr}`);
+  return {
+    status: r.status,
+    packages: (JSON.parse(line[1]!) as string[]).filter((p) => !p.startsWith(".") && !p.startsWith("/")),
+  };
+}
 
-  it("the hubs and classify commands do not import inquirer", () => {
-    for (const command of ["hubs", "classify"]) {
-      expect(importsInquirer(staticGraph(commandChunk(command))), command).toEqual([]);
+describe("packages load only when used", () => {
+  it("flag-driven commands load no package at all", () => {
+    for (const args of [
+      ["hubs", "--city", "Geneva", "--json"],
+      ["classify", "lost my passport", "--citizen", "CA", "--in", "Geneva", "--json"],
+      ["missions", "--country", "CA"],
+      ["--help"],
+    ]) {
+      const r = required(args);
+      expect(r.status, args.join(" ")).toBe(0);
+      expect(r.packages, args.join(" ")).toEqual([]);
     }
   });
 
-  it("ask loads them only once it will prompt (not to refuse without a terminal)", () => {
-    const ask = commandChunk("ask");
-    expect(importsInquirer(staticGraph(ask))).toEqual([]);
-    const lazy = [...source(ask).matchAll(/import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)].map((m) => m[1]!);
-    const withPrompts = lazy.flatMap((f) => importsInquirer(staticGraph(f)));
-    expect(withPrompts.length).toBeGreaterThan(0);
+  it("ask refuses without a terminal before loading the prompts", () => {
+    const r = required(["ask"]);
+    expect(r.status).toBe(2);
+    expect(r.packages.filter((p) => p.startsWith("@inquirer/"))).toEqual([]);
+  });
+
+  it("an overlay loads zod to validate it, and nothing for the prompts", () => {
+    const r = required(["hubs", "--city", "Geneva", "--json", "--data", DATA]);
+    expect(r.status).toBe(0);
+    expect(r.packages).toContain("zod");
+    expect(r.packages.filter((p) => p.startsWith("@inquirer/"))).toEqual([]);
   });
 });

@@ -19,14 +19,15 @@ if (!HAS_NPM) console.warn("npm is not available: the packaging test is skipped.
  * source maps), the data, schemas, man page, and the top-level docs.
  */
 const ALLOWED =
-  /^(?:bin\/[^/]+\.js|dist\/(?!.*\.map$).+|data\/[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  /^(?:bin\/[^/]+\.cjs|dist\/(?!.*\.map$).+|data\/[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
 const REQUIRED = [
   "package.json",
   "README.md",
   "LICENSE",
   "CHANGELOG.md",
-  "bin/mission-guide.js",
-  "dist/cli.js",
+  "bin/mission-guide.cjs",
+  "dist/cli.cjs",
+  "dist/cli.cjs.cache",
   "dist/index.js",
   "dist/index.d.ts",
   "data/rules.json",
