@@ -15,6 +15,7 @@ import type {
 } from "../data/schemas.js";
 import { fold } from "./fold.js";
 import { WordIndex, type SerializedWordIndex } from "./matcher.js";
+import { LineMap, LineSet, setToLines, toLines } from "./lines.js";
 
 export type DataSet = FileData;
 
@@ -292,62 +293,35 @@ export interface IndexCache {
   get(key: CachedIndex): unknown;
 }
 
-/** Maps, sets and word indexes as tagged JSON, and back. */
+/**
+ * Maps, sets and word indexes as tagged JSON, and back. Maps of plain values and sets of names
+ * become sorted lines, searched as read (src/engine/lines.ts) rather than parsed whole.
+ */
 function serialise(v: unknown): unknown {
   if (v instanceof Map) {
-    const entries = [...v];
-    // Plain values: kept as one JSON object, read back without rebuilding anything.
+    const entries = [...(v as Map<string, unknown>)];
     if (entries.every(([, b]) => !(b instanceof Map || b instanceof Set || b instanceof WordIndex))) {
-      return { $dict: Object.fromEntries(entries) };
+      const lines = toLines(entries);
+      if (lines) return { $lines: lines.text, json: lines.json };
     }
     return { $map: entries.map(([a, b]) => [a, serialise(b)]) };
   }
-  if (v instanceof Set) return { $set: [...v] };
+  if (v instanceof Set) {
+    const members = [...(v as Set<unknown>)];
+    const lines = members.every((m) => typeof m === "string") ? setToLines(members as string[]) : null;
+    return lines === null ? { $set: members } : { $setLines: lines };
+  }
   if (v instanceof WordIndex) return { $words: v.toJSON() };
   if (v && typeof v === "object" && !Array.isArray(v))
     return Object.fromEntries(Object.entries(v).map(([a, b]) => [a, serialise(b)]));
   return v;
 }
 
-/**
- * A read-only Map over a plain JSON object: a cached index is used as parsed, with no copy into a
- * Map (building Maps of thousands of entries cost more than reading them).
- */
-class DictMap<V> {
-  private readonly obj: Record<string, V>;
-  constructor(obj: Record<string, V>) {
-    this.obj = Object.setPrototypeOf(obj, null) as Record<string, V>;
-  }
-  get size(): number {
-    return Object.keys(this.obj).length;
-  }
-  get(key: string): V | undefined {
-    return Object.hasOwn(this.obj, key) ? this.obj[key] : undefined;
-  }
-  has(key: string): boolean {
-    return Object.hasOwn(this.obj, key);
-  }
-  keys(): IterableIterator<string> {
-    return Object.keys(this.obj)[Symbol.iterator]();
-  }
-  values(): IterableIterator<V> {
-    return Object.values(this.obj)[Symbol.iterator]();
-  }
-  entries(): IterableIterator<[string, V]> {
-    return Object.entries(this.obj)[Symbol.iterator]();
-  }
-  [Symbol.iterator](): IterableIterator<[string, V]> {
-    return this.entries();
-  }
-  forEach(fn: (value: V, key: string) => void): void {
-    for (const [k, v] of this.entries()) fn(v, k);
-  }
-}
-
 function revive(v: unknown): unknown {
   if (!v || typeof v !== "object" || Array.isArray(v)) return v;
   const o = v as Record<string, unknown>;
-  if ("$dict" in o) return new DictMap(o.$dict as Record<string, unknown>);
+  if ("$lines" in o) return new LineMap(o.$lines as string, o.json === true);
+  if ("$setLines" in o) return new LineSet(o.$setLines as string);
   if ("$map" in o) {
     const m = new Map<string, unknown>();
     for (const [a, b] of o.$map as [string, unknown][])

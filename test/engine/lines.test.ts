@@ -1,0 +1,73 @@
+/** Sorted-line maps and sets (src/engine/lines.ts) answer exactly as a Map or Set of the same. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LineMap, LineSet, lineSafe, setToLines, toLines } from "../../src/engine/lines.js";
+
+// Names as the indexes hold them, with accents, spaces, other scripts and near neighbours in order.
+const key = fc.oneof(
+  fc.constantFrom("a", "ab", "abc", "b", "côte d ivoire", "曼谷", "z z", "zz", "Z", "0", " x"),
+  fc.string({ minLength: 1, maxLength: 8 }).filter(lineSafe),
+);
+const plain = fc.oneof(fc.constant(null), fc.string({ minLength: 1, maxLength: 6 }).filter(lineSafe));
+const any = fc.oneof(plain, fc.array(fc.string(), { maxLength: 3 }), fc.record({ id: fc.string(), n: fc.integer() }));
+
+function lineMap<V>(m: Map<string, V>): LineMap<V> {
+  const lines = toLines(m)!;
+  return new LineMap<V>(lines.text, lines.json);
+}
+
+describe("LineMap", () => {
+  it("gets and has what a Map gives, for keys in it and keys not", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.oneof(plain, any))), fc.array(key), (entries, probes) => {
+        const m = new Map(entries);
+        const lm = lineMap(m);
+        for (const k of [...m.keys(), ...probes]) {
+          expect(lm.get(k)).toEqual(m.get(k));
+          expect(lm.has(k)).toBe(m.has(k));
+        }
+        expect(lm.size).toBe(m.size);
+        expect(new Map(lm)).toEqual(m);
+      }),
+    );
+  });
+
+  it("keeps plain strings and null as text, anything else as JSON", () => {
+    expect(
+      toLines(
+        new Map([
+          ["b", "B"],
+          ["a", null],
+        ]),
+      ),
+    ).toEqual({ text: "a\t\nb\tB\n", json: false });
+    expect(toLines(new Map([["a", ["x"]]]))).toEqual({ text: 'a\t["x"]\n', json: true });
+  });
+
+  it("refuses keys that cannot be lines", () => {
+    expect(toLines(new Map([["a\tb", "x"]]))).toBeNull();
+    expect(toLines(new Map([["", "x"]]))).toBeNull();
+    expect(setToLines(["a\nb"])).toBeNull();
+  });
+
+  it("answers the same after turning itself into a Map for a long batch", () => {
+    const m = new Map(Array.from({ length: 300 }, (_, i) => [`name ${i}`, `V${i % 7}`] as [string, string]));
+    const lm = lineMap(m);
+    for (let round = 0; round < 20; round++)
+      for (let i = 0; i < 320; i++) expect(lm.get(`name ${i}`), `round ${round}`).toBe(m.get(`name ${i}`));
+  });
+});
+
+describe("LineSet", () => {
+  it("has what a Set has, and nothing else", () => {
+    fc.assert(
+      fc.property(fc.array(key), fc.array(key), (members, probes) => {
+        const s = new Set(members);
+        const ls = new LineSet(setToLines(s)!);
+        for (const k of [...s, ...probes]) expect(ls.has(k)).toBe(s.has(k));
+        expect(new Set(ls)).toEqual(s);
+        expect(ls.size).toBe(s.size);
+      }),
+    );
+  });
+});
