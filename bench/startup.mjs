@@ -11,6 +11,8 @@ const CASES = {
   "node -e 0": ["-e", "0"],
   "hubs --city Geneva --json": [bin, "hubs", "--city", "Geneva", "--json"],
   "classify (one-shot) --json": [bin, "classify", "lost my passport", "--citizen", "CA", "--in", "Geneva", "--json"],
+  // Words the vocabulary lacks and a region: the typo search and the world's cities are consulted.
+  "classify (unknown words) --json": [bin, "classify", "we export cheese from Normandy to Kuwait", "--json"],
   "--version": [bin, "--version"],
 };
 

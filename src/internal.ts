@@ -1,16 +1,20 @@
 /**
  * Build-time tools, not part of the public API: the index cache that lets a one-shot command skip
- * folding and indexing thousands of names (scripts/build-cache.mjs writes dist/index-cache.json).
+ * folding and indexing thousands of names (scripts/build-cache.mjs writes dist/cache/).
  */
 import { bundledData } from "./data/load.js";
-import { dataFingerprint } from "./data/knowledge.js";
-import { compile, exportIndexes } from "./engine/knowledge.js";
+import { dataFingerprint, type IndexManifest } from "./data/knowledge.js";
+import { compile, exportIndexes, indexFile, type CachedIndex } from "./engine/knowledge.js";
 
-/** The fingerprint of the data, and each index as JSON, to be written under dist/cache/. */
-export function buildIndexCache(): { fingerprint: string; indexes: Record<string, string> } {
-  const indexes = exportIndexes(compile(bundledData()));
-  return {
-    fingerprint: dataFingerprint(),
-    indexes: Object.fromEntries(Object.entries(indexes).map(([k, v]) => [k, JSON.stringify(v)])),
-  };
+/** The files of the index cache, by name, with index.json naming each index's file. */
+export function buildIndexCache(): Record<string, string> {
+  const manifest: IndexManifest = { fingerprint: dataFingerprint(), files: {} };
+  const files: Record<string, string> = {};
+  for (const [key, value] of Object.entries(exportIndexes(compile(bundledData()))) as [CachedIndex, unknown][]) {
+    const { name, text } = indexFile(key, value);
+    files[name] = text;
+    manifest.files[key] = name;
+  }
+  files["index.json"] = JSON.stringify(manifest);
+  return files;
 }

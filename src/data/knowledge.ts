@@ -1,7 +1,7 @@
 /** The process's knowledge: data compiled once, from the bundle or a validated overlay. */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { compile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge.js";
+import { compile, readIndexFile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge.js";
 import { FILE_NAMES } from "./constants.js";
 import { bundledData, dataDir } from "./load.js";
 
@@ -14,23 +14,31 @@ export function dataFingerprint(): string {
   return FILE_NAMES.map((n) => `${n}:${statSync(join(dir, `${n}.json`)).size}`).join(",");
 }
 
+/** dist/cache/index.json: the data the indexes were built from, and the file holding each. */
+export interface IndexManifest {
+  fingerprint: string;
+  files: Partial<Record<CachedIndex, string>>;
+}
+
 /**
- * The indexes built at build time from the bundled data (dist/cache/<index>.json), each read on
- * first use, if they were built from the data that is here.
+ * The indexes built at build time from the bundled data (dist/cache/), each read on first use, if
+ * they were built from the data that is here.
  */
 function indexCache(): IndexCache | undefined {
   const dir = new URL("./cache/", import.meta.url);
-  let fingerprint: string;
+  let manifest: IndexManifest;
   try {
-    fingerprint = readFileSync(new URL("fingerprint.txt", dir), "utf8");
+    manifest = JSON.parse(readFileSync(new URL("index.json", dir), "utf8")) as IndexManifest;
   } catch {
     return undefined; // running from source, or a build without the cache: build indexes as needed
   }
-  if (fingerprint !== dataFingerprint()) return undefined;
+  if (manifest.fingerprint !== dataFingerprint()) return undefined;
   return {
     get(key: CachedIndex): unknown {
+      const name = manifest.files[key];
+      if (name === undefined) return undefined;
       try {
-        return JSON.parse(readFileSync(new URL(`${key}.json`, dir), "utf8"));
+        return readIndexFile(name, readFileSync(new URL(name, dir), "utf8"));
       } catch {
         return undefined;
       }

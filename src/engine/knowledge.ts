@@ -340,6 +340,25 @@ export function exportIndexes(k: Knowledge): Record<CachedIndex, unknown> {
   return Object.fromEntries(CACHED_INDEXES.map((key) => [key, serialise(k[key])])) as Record<CachedIndex, unknown>;
 }
 
+/**
+ * A cached index as a file: sorted lines as plain text, read with no JSON to unescape (the world's
+ * cities are half a megabyte), anything else as JSON. The file's name says which.
+ */
+export function indexFile(key: CachedIndex, exported: unknown): { name: string; text: string } {
+  const o = exported as { $lines?: string; json?: boolean; $setLines?: string };
+  if (typeof o?.$lines === "string") return { name: `${key}.${o.json ? "jsonmap" : "map"}.txt`, text: o.$lines };
+  if (typeof o?.$setLines === "string") return { name: `${key}.set.txt`, text: o.$setLines };
+  return { name: `${key}.json`, text: JSON.stringify(exported) };
+}
+
+/** What `indexFile` wrote, read back as `exportIndexes` gave it. */
+export function readIndexFile(name: string, text: string): unknown {
+  if (name.endsWith(".jsonmap.txt")) return { $lines: text, json: true };
+  if (name.endsWith(".map.txt")) return { $lines: text, json: false };
+  if (name.endsWith(".set.txt")) return { $setLines: text };
+  return JSON.parse(text);
+}
+
 /** Defines a property computed on first read (or taken from the cache), then kept. */
 function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K], cache?: IndexCache): void {
   Object.defineProperty(obj, key, {

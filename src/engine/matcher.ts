@@ -67,6 +67,8 @@ const ENDINGS = new Set([
   "i",
   "t",
 ]);
+/** Typo look-ups answered by scanning before the one-deletion index is built (see typoCandidates). */
+const TYPO_SCANS = 256;
 /** Shortest compound part recognised inside a longer word. */
 const MIN_COMPOUND_PART = 5;
 
@@ -84,6 +86,8 @@ export interface WordIndexOptions {
   /** Words that may be recognised as parts of compounds (default: all). German builds compounds;
    *  most languages do not, and "intern" inside "internacionalización" is no internship. */
   compoundParts?: ReadonlySet<string>;
+  /** Typo look-ups answered by scanning before the one-deletion index is built (default 256). */
+  typoScans?: number;
 }
 
 export interface SerializedWordIndex {
@@ -108,6 +112,8 @@ export class WordIndex {
   private readonly minFuzzyToken: number;
   private readonly compoundParts: ReadonlySet<string> | null;
   private deletes: Map<string, string[]> | null = null;
+  private byFirstLetter: Map<string, string[]> | null = null;
+  private typoScansLeft: number;
   private readonly cache = new Map<string, readonly string[]>();
 
   constructor(words: Iterable<string>, options: WordIndexOptions = {}) {
@@ -117,10 +123,40 @@ export class WordIndex {
     this.compounds = options.compounds ?? true;
     this.minFuzzyToken = options.minFuzzyToken ?? MIN_FUZZY_TOKEN;
     this.compoundParts = options.compoundParts ?? null;
+    this.typoScansLeft = options.typoScans ?? TYPO_SCANS;
     for (const w of words) this.words.add(w);
   }
 
-  /** The one-deletion index for typo tolerance, built on the first look-up that needs it. */
+  /**
+   * Known words that may be one typo away from the token (a superset; the caller measures). A
+   * typo keeps the first letter and changes the length by one at most, so the first look-ups scan
+   * the words that share the token's first letter: a one-shot command has a few unknown words, and
+   * the one-deletion index, which answers at once, costs ~15 ms to build. A batch builds it.
+   */
+  private typoCandidates(token: string): Iterable<string> {
+    if (!this.deletes && this.typoScansLeft-- > 0) {
+      if (!this.byFirstLetter) {
+        this.byFirstLetter = new Map();
+        for (const w of this.words) {
+          if (w.length < this.minFuzzy || this.exactOnly.has(w)) continue;
+          const list = this.byFirstLetter.get(w[0]!);
+          if (list) list.push(w);
+          else this.byFirstLetter.set(w[0]!, [w]);
+        }
+      }
+      return (this.byFirstLetter.get(token[0]!) ?? []).filter((w) => Math.abs(w.length - token.length) <= 1);
+    }
+    const candidates = new Set<string>();
+    const index = this.deletesIndex();
+    for (const w of index.get(token) ?? []) candidates.add(w);
+    for (const d of deletions(token)) {
+      if (this.words.has(d) && !this.exactOnly.has(d) && d.length >= this.minFuzzy) candidates.add(d);
+      for (const w of index.get(d) ?? []) candidates.add(w);
+    }
+    return candidates;
+  }
+
+  /** The one-deletion index for typo tolerance, built when scanning has been done often enough. */
   private deletesIndex(): Map<string, string[]> {
     if (this.deletes) return this.deletes;
     const deletes = new Map<string, string[]>();
@@ -196,15 +232,10 @@ export class WordIndex {
     if (out.has(token) || shortestGap === 1) return [...out];
     // One typo: insertion, deletion, substitution or adjacent swap.
     if (token.length >= this.minFuzzyToken) {
-      const candidates = new Set<string>();
-      const index = this.deletesIndex();
-      for (const w of index.get(token) ?? []) candidates.add(w);
-      for (const d of deletions(token)) {
-        if (this.words.has(d) && !this.exactOnly.has(d) && d.length >= this.minFuzzy) candidates.add(d);
-        for (const w of index.get(d) ?? []) candidates.add(w);
-      }
       // Typos rarely touch the first letter; requiring it keeps "looking" from becoming "booking".
-      for (const c of candidates) if (c[0] === token[0] && editDistance(token, c, 1) <= 1) out.add(c);
+      // In one order whichever way the candidates were found.
+      const typos = [...this.typoCandidates(token)].filter((c) => c[0] === token[0] && editDistance(token, c, 1) <= 1);
+      for (const c of typos.sort()) out.add(c);
     }
     if (out.size > 0) return [...out];
     // Compounds: "passverlust" → "verlust", "visumantrag" → "visum".

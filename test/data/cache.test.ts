@@ -1,34 +1,43 @@
 /** The build-time index cache (dist/cache) holds exactly what compiling the bundled data gives. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { dataFingerprint } from "../../src/data/knowledge.js";
+import { dataFingerprint, type IndexManifest } from "../../src/data/knowledge.js";
 import { bundledData } from "../../src/data/load.js";
 import { classify } from "../../src/engine/classify.js";
-import { CACHED_INDEXES, compile, exportIndexes } from "../../src/engine/knowledge.js";
+import { CACHED_INDEXES, compile, exportIndexes, readIndexFile, type CachedIndex } from "../../src/engine/knowledge.js";
 
 const dir = new URL("../../dist/cache/", import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL("index.json", dir), "utf8")) as IndexManifest;
+const cached = (key: CachedIndex): unknown => {
+  const name = manifest.files[key]!;
+  return readIndexFile(name, readFileSync(new URL(name, dir), "utf8"));
+};
 
 describe("index cache", () => {
   it("was built from the data that is here", () => {
-    expect(readFileSync(new URL("fingerprint.txt", dir), "utf8")).toBe(dataFingerprint());
+    expect(manifest.fingerprint).toBe(dataFingerprint());
+  });
+
+  it("names a file for every index, and the big name indexes are plain lines", () => {
+    expect(Object.keys(manifest.files).sort()).toEqual([...CACHED_INDEXES].sort());
+    for (const key of ["countryNames", "worldCityNames", "vocabWords", "wordOwners"] as const)
+      expect(manifest.files[key], key).toMatch(/\.txt$/);
   });
 
   it("equals a fresh compilation, index by index", () => {
     const fresh = exportIndexes(compile(bundledData()));
-    for (const key of CACHED_INDEXES) {
-      const cached: unknown = JSON.parse(readFileSync(new URL(`${key}.json`, dir), "utf8"));
-      expect(cached, key).toEqual(JSON.parse(JSON.stringify(fresh[key])));
-    }
+    for (const key of CACHED_INDEXES) expect(cached(key), key).toEqual(JSON.parse(JSON.stringify(fresh[key])));
   });
 
   it("gives the same answers as no cache", () => {
-    const cache = { get: (key: string) => JSON.parse(readFileSync(new URL(`${key}.json`, dir), "utf8")) as unknown };
-    const a = compile(bundledData(), cache);
+    const a = compile(bundledData(), { get: cached });
     const b = compile(bundledData());
     for (const t of [
       "I'm a Canadian in Genf and lost my pasport",
       "Visum für Japan, ich wohne in Wien",
       "raise a WTO dispute",
+      "we export cheese from Normandy to Kuwait",
+      "my son was born in Lyon, we are from Porto Alegre",
     ]) {
       const { trace: _a, ...x } = classify(a, t);
       const { trace: _b, ...y } = classify(b, t);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { getKnowledge } from "../../src/data/knowledge.js";
 import { closest, editDistance, WordIndex } from "../../src/engine/matcher.js";
 
 describe("editDistance", () => {
@@ -54,5 +56,44 @@ describe("closest", () => {
     ];
     expect(closest("genva", c)[0]).toBe("Geneva");
     expect(closest("xxxxxxxx", c)).toEqual([]);
+  });
+});
+
+describe("WordIndex typo look-ups, scanned or indexed", () => {
+  // The real vocabulary, and tokens one edit away from its words (and some further away).
+  const vocab = [...getKnowledge().vocabWords];
+  const token = fc
+    .tuple(
+      fc.constantFrom(...vocab),
+      fc.nat(),
+      fc.constantFrom("delete", "insert", "swap", "replace", "twice"),
+      fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"),
+    )
+    .map(([w, at, edit, ch]) => {
+      const i = at % w.length;
+      const c = ch;
+      if (edit === "delete") return w.slice(0, i) + w.slice(i + 1);
+      if (edit === "insert") return w.slice(0, i) + c + w.slice(i);
+      if (edit === "swap") return w.slice(0, i) + (w[i + 1] ?? "") + w[i] + w.slice(i + 2);
+      if (edit === "replace") return w.slice(0, i) + c + w.slice(i + 1);
+      return `${c}${w.slice(1, -1)}${c}`;
+    });
+
+  it("give the same words in the same order, whichever way", () => {
+    const scanning = new WordIndex(vocab, { typoScans: Infinity });
+    const indexed = new WordIndex(vocab, { typoScans: 0 });
+    fc.assert(
+      fc.property(token, (t) => {
+        expect(scanning.match(t)).toEqual(indexed.match(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("switch to the index after the scans allowed, answering the same", () => {
+    const switching = new WordIndex(vocab, { typoScans: 3 });
+    const indexed = new WordIndex(vocab, { typoScans: 0 });
+    for (const t of ["pasport", "pasaportte", "embasy", "consulat", "visaas", "reisepas", "travail", "ambassad"])
+      expect(switching.match(t), t).toEqual(indexed.match(t));
   });
 });
