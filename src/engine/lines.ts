@@ -16,7 +16,8 @@ const PARSE_AFTER = 4096;
 
 /** Whether a key can be a line (the build checks every key, and keeps other indexes as JSON). */
 export function lineSafe(key: string): boolean {
-  return key !== "" && !key.includes("\t") && !key.includes("\n");
+  // Written as UTF-8: a lone surrogate would not be read back as itself.
+  return key !== "" && !key.includes("\t") && !key.includes("\n") && Buffer.from(key).toString() === key;
 }
 
 /** Sorted lines for a map's entries; values as text when each is a string or null, else JSON. */

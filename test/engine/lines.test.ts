@@ -5,7 +5,9 @@ import { LineMap, LineSet, lineSafe, setToLines, toLines } from "../../src/engin
 
 // Names as the indexes hold them, with accents, spaces, other scripts and near neighbours in order.
 const key = fc.oneof(
-  fc.constantFrom("a", "ab", "abc", "b", "côte d ivoire", "曼谷", "z z", "zz", "Z", "0", " x"),
+  fc.constantFrom("a", "ab", "abc", "b", "côte d ivoire", "曼谷", "z z", "zz", "Z", "0", " x", "\uff5e", "😀x", "ǅ"),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 4 }).filter(lineSafe),
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }).filter(lineSafe),
   fc.string({ minLength: 1, maxLength: 8 }).filter(lineSafe),
 );
 const plain = fc.oneof(fc.constant(null), fc.string({ minLength: 1, maxLength: 6 }).filter(lineSafe));
@@ -69,5 +71,12 @@ describe("LineSet", () => {
         expect(ls.size).toBe(s.size);
       }),
     );
+  });
+});
+
+describe("lineSafe", () => {
+  it("refuses what would not come back from UTF-8 as itself", () => {
+    expect(lineSafe("\ud800")).toBe(false);
+    expect(lineSafe("😀")).toBe(true);
   });
 });
