@@ -164,3 +164,13 @@ function spawnShell(cmd: string): { stdout: string; stderr: string } {
   const r = spawnSync("bash", ["-c", cmd], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { stdout: r.stdout, stderr: r.stderr };
 }
+
+describe("the earlier executable, bin/mission-guide.js", () => {
+  it("still runs the program, for links made to it by earlier installs", () => {
+    const old = new URL("../../bin/mission-guide.js", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [old, "hubs", "--city", "Geneva", "--json"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(json<Hubs>({ status: r.status, stdout: r.stdout, stderr: r.stderr }).hubs[0]!.city).toBe("Geneva");
+  });
+});

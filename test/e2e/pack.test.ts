@@ -19,7 +19,7 @@ if (!HAS_NPM) console.warn("npm is not available: the packaging test is skipped.
  * source maps), the data, schemas, man page, and the top-level docs.
  */
 const ALLOWED =
-  /^(?:bin\/[^/]+\.cjs|dist\/(?!.*\.map$).+|data\/[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  /^(?:bin\/[^/]+\.c?js|dist\/(?!.*\.map$).+|data\/[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
 const REQUIRED = [
   "package.json",
   "README.md",
