@@ -142,6 +142,16 @@ export const Concept = z.object({
   terms: Terms.describe("terms by language; '=word' matches the exact word only"),
 });
 export type Concept = z.infer<typeof Concept>;
+/** Role cues: the recognizer looks up to three words before a place, and two after it. */
+const cueOf = (most: number) =>
+  z.array(
+    z.string().refine((cue) => cue.trim().split(/\s+/).length <= most, {
+      message: `a cue of more than ${most} words is never seen by the recognizer`,
+    }),
+  );
+const CueBefore = cueOf(3);
+const CueAfter = cueOf(2);
+
 export const LexiconFile = z.object({
   source: Source,
   asOf: IsoDate,
@@ -149,20 +159,18 @@ export const LexiconFile = z.object({
   stopwords: z.array(z.string()).describe("words ignored when matching terms"),
   cues: z
     .object({
-      residence: z.array(z.string()),
-      in: z.array(z.string()),
-      to: z.array(z.string()),
-      with: z.array(z.string()).describe("'with', 'against': the other party of a dispute or an agreement"),
-      for: z
-        .array(z.string())
-        .describe("'for', 'on behalf of': the destination of a visa, the acting state in relations"),
-      origin: z.array(z.string()),
-      citizen: z.array(z.string()),
-      citizenAfter: z.array(z.string()),
-      toAfter: z.array(z.string()),
-      embassyOf: z.array(z.string()),
-      embassyAfter: z.array(z.string()),
-      self: z.array(z.string()).describe("words before a nationality that make it the speaker's own"),
+      residence: CueBefore,
+      in: CueBefore,
+      to: CueBefore,
+      with: CueBefore.describe("'with', 'against': the other party of a dispute or an agreement"),
+      for: CueBefore.describe("'for', 'on behalf of': the destination of a visa, the acting state in relations"),
+      origin: CueBefore,
+      citizen: CueBefore,
+      citizenAfter: CueAfter,
+      toAfter: CueAfter,
+      embassyOf: CueBefore,
+      embassyAfter: CueAfter,
+      self: CueBefore.describe("words before a nationality that make it the speaker's own"),
     })
     .describe("words before or after a place or nationality that tell its role"),
 });
