@@ -85,8 +85,11 @@ const ARTICLES = new Set([
   "a",
   "lo",
 ]);
-/** Smallest world city recognised in free text (flags take any in data/world-cities.json). */
+/** Smallest world city recognised in free text (flags take any in data/world-cities.json)... */
 const WORLD_CITY_MIN = 100_000;
+/** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
+const WORLD_CITY_MIN_CUED = 25_000;
+const PLACE_WORDS = new Set(["in", "at", "from", "near", "de", "di", "da", "du", "del", "della", "à", "a", "en", "em", "aus", "bei", "nahe", "uit", "van", "te", "nel", "na", "no"]);
 /** The "of" that makes "embassy of X" name X's embassy. */
 const OF_WORDS = new Set(["of", "de", "du", "des", "von", "di", "del", "da", "do"]);
 /** Codes people write for countries in running text; other codes need a cue to count. */
@@ -256,7 +259,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         const world = k.worldCityNames.get(key);
         if (
           !world ||
-          world[2] < WORLD_CITY_MIN ||
+          world[2] < (i > 0 && PLACE_WORDS.has(raws[i - 1]!) ? WORLD_CITY_MIN_CUED : WORLD_CITY_MIN) ||
           k.vocabWords.has(key) ||
           k.stopwords.has(key) ||
           NEED_CAPITAL.has(key)
