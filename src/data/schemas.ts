@@ -171,6 +171,14 @@ export const LexiconFile = z.object({
       embassyOf: CueBefore,
       embassyAfter: CueAfter,
       self: CueBefore.describe("words before a nationality that make it the speaker's own"),
+      actorNoun: z
+        .array(z.string())
+        .describe("nouns a nationality next to them makes the acting party's: 'German firms', 'empresa chilena'"),
+      soughtNoun: z
+        .array(z.string())
+        .describe(
+          "nouns a nationality next to them makes the other party's: 'Indonesian partners', 'mercado vietnamita'",
+        ),
     })
     .describe("words before or after a place or nationality that tell its role"),
 });

@@ -91,6 +91,9 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
   const category: NeedCategory | null = need?.id === "visa-extension" ? "domestic" : (need?.category ?? null);
   const citizens: string[] = [];
   const nationalities: string[] = [];
+  /** Nationalities of the party acting ("German firms") and of the one sought ("Kenyan buyers"). */
+  const actors: string[] = [];
+  const sought: string[] = [];
   const residences: Place[] = [];
   const weakIns: Place[] = [];
   const tos: Place[] = [];
@@ -111,6 +114,8 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       city: m.kind === "city" ? m.city : null,
       cityId: m.kind === "city" && k.cities.has(m.id) ? m.id : null,
     };
+    if (m.qualifies === "actor") actors.push(m.country);
+    else if (m.qualifies === "sought") sought.push(m.country);
     if (m.role === "citizen") citizens.push(m.country);
     else if (m.role === "nationality" || (m.role === "none" && m.kind === "demonym")) nationalities.push(m.country);
     else if (m.role === "residence") residences.push(place);
@@ -188,7 +193,13 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       const inOrder = mentions
         .filter((m) => m.kind !== "org" && m.country && m.role !== "to" && m.role !== "for" && m.role !== "with")
         .map((m) => m.country!);
-      to ??= tos[0]?.country ?? withs[0]?.country ?? null;
+      to ??= tos[0]?.country ?? withs[0]?.country ?? sought.find((c) => c !== actors[0]) ?? null;
+      // "German firms ... partners in Colombia": the nationality of those acting is the home state,
+      // and a place named for the rest is the other.
+      if (!citizen && actors[0] && actors[0] !== to) {
+        citizen = actors[0];
+        to ??= [...weakIns, ...loose].find((p) => p.country !== citizen)?.country ?? null;
+      }
       citizen ??= inOrder.find((c) => c !== to) ?? null;
       to ??= inOrder.find((c) => c !== citizen) ?? null;
       place ??= weakIns[0] ?? null;

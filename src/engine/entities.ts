@@ -24,6 +24,9 @@ export interface Mention {
   end: number;
   text: string;
   role: Role;
+  /** For a nationality, the noun it qualifies: one acting ("German firms", "una empresa
+   *  chilena") or one sought ("Indonesian partners", "el mercado vietnamita"). */
+  qualifies?: "actor" | "sought";
 }
 
 /** Names that are also ordinary words: matched only when written with a capital. */
@@ -89,7 +92,31 @@ const ARTICLES = new Set([
 const WORLD_CITY_MIN = 100_000;
 /** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
 const WORLD_CITY_MIN_CUED = 25_000;
-const PLACE_WORDS = new Set(["in", "at", "from", "near", "de", "di", "da", "du", "del", "della", "à", "a", "en", "em", "aus", "bei", "nahe", "uit", "van", "te", "nel", "na", "no"]);
+const PLACE_WORDS = new Set([
+  "in",
+  "at",
+  "from",
+  "near",
+  "de",
+  "di",
+  "da",
+  "du",
+  "del",
+  "della",
+  "à",
+  "a",
+  "en",
+  "em",
+  "aus",
+  "bei",
+  "nahe",
+  "uit",
+  "van",
+  "te",
+  "nel",
+  "na",
+  "no",
+]);
 /** The "of" that makes "embassy of X" name X's embassy. */
 const OF_WORDS = new Set(["of", "de", "du", "des", "von", "di", "del", "da", "do"]);
 /** Codes people write for countries in running text; other codes need a cue to count. */
@@ -279,7 +306,9 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       // An inflected nationality ("kanadischer") begins with the known form; a lower-case word one
       // letter off one ("finish" for "Finnish") is no nationality.
       const dem = k.demonymIndex.match(tok.folded).filter((d) => tok.folded.startsWith(d) || isCapitalised(tok.raw));
-      const demCode = dem.length === 1 ? k.demonyms.get(dem[0]!) : undefined;
+      // Several forms of one nationality ("belges": "belge" or "belg") are still that one.
+      const demCodes = new Set(dem.map((d) => k.demonyms.get(d)));
+      const demCode = demCodes.size === 1 ? [...demCodes][0] : undefined;
       if (demCode) {
         found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
       } else {
@@ -306,6 +335,8 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     }
     if (found) {
       const role = roleOf(k, found, folded, raws);
+      const qualifies = found.kind === "demonym" ? qualifiedNoun(k, folded, found.start, found.end) : undefined;
+      if (qualifies) found = { ...found, qualifies };
       // A code in capitals counts only where the sentence gives it a part ("a US citizen", "in CH")
       // or it is one people write for a country anyway: "IR" in "my IR degree" is no Iran.
       const bareCode = found.kind === "country" && /^[A-Z]{2,3}$/.test(found.text) && !COMMON_CODES.has(found.text);
@@ -325,6 +356,25 @@ function selfBefore(k: Knowledge, folded: string[], start: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * What a nationality qualifies, from the noun right after it (English, German, Dutch) or right
+ * before it (French, Spanish, Italian, Portuguese), compounds included ("tuinbouwonderneming").
+ */
+function qualifiedNoun(k: Knowledge, folded: string[], start: number, end: number): "actor" | "sought" | undefined {
+  const is = (list: Map<string, number>, word: string | undefined): boolean => {
+    if (!word) return false;
+    if (list.has(word)) return true;
+    if (word.length < 9) return false;
+    for (const noun of list.keys()) if (noun.length >= 5 && word.endsWith(noun)) return true;
+    return false;
+  };
+  for (const word of [folded[end], folded[start - 1]]) {
+    if (is(k.cues.actorNoun, word)) return "actor";
+    if (is(k.cues.soughtNoun, word)) return "sought";
+  }
+  return undefined;
 }
 
 function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[], raw: string[]): Role {

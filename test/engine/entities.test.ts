@@ -61,3 +61,36 @@ describe("findMentions", () => {
     expect(roles("I'm Norwegian")).toEqual([["demonym", "NO", "citizen"]]);
   });
 });
+
+describe("what a nationality qualifies", () => {
+  const q = (text: string): [string | null, string | undefined][] =>
+    findMentions(K, text)
+      .filter((m) => m.kind === "demonym")
+      .map((m) => [m.country, m.qualifies]);
+
+  it("tells the party acting from the one sought, in either word order", () => {
+    expect(q("German firms look for partners in Colombia")).toEqual([["DE", "actor"]]);
+    expect(q("we want to meet Indonesian partners")).toEqual([["ID", "sought"]]);
+    expect(q("queremos entrar al mercado vietnamita")).toEqual([["VN", "sought"]]);
+    expect(q("una empresa chilena de vinos")).toEqual([["CL", "actor"]]);
+  });
+
+  it("reads the noun at the end of a compound", () => {
+    expect(q("een Nederlandse tuinbouwonderneming")).toEqual([["NL", "actor"]]);
+  });
+
+  it("leaves a nationality alone next to other words", () => {
+    expect(q("I am Canadian and live in Lyon")).toEqual([["CA", undefined]]);
+  });
+});
+
+describe("small world cities", () => {
+  it("count right after a word that introduces a place, and not otherwise", () => {
+    const cities = (t: string): string[] =>
+      findMentions(K, t)
+        .filter((m) => m.kind === "city")
+        .map((m) => m.country!);
+    expect(cities("una azienda di Sassuolo")).toEqual(["IT"]);
+    expect(cities("Sassuolo ceramics are famous")).toEqual([]);
+  });
+});
