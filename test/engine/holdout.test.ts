@@ -1,21 +1,23 @@
 /**
- * Nine more corpora, written later, each in another voice, by people who had not seen the lexicon:
+ * Ten more corpora, written later, each in another voice, by people who had not seen the lexicon:
  * forum posts, chats and search-box queries (holdout.json, six languages), a call centre's ticket
  * log (holdout3.json, six languages), questions put to a search engine or an assistant
  * (holdout4.json), situations described rather than services named (holdout5.json; both
  * en/fr/es/de), messages, letters and keyword strings (holdout6.json, six languages), and
  * non-native and hurried writing (holdout7.json, en/fr/es/de), mostly multilateral and
  * organizational questions (holdout8.json) and what happened or is planned, in one to three
- * sentences (holdout9.json; both six languages), and situational stories that never name the
- * service (holdout10.json, six languages). Each was first run as a held-out measure —
+ * sentences (holdout9.json; both six languages), situational stories that never name the
+ * service (holdout10.json, six languages), and half stories, half requests in other words, with
+ * Italian, Portuguese and Dutch as well (holdout11.json, seven languages). Each was first run as a held-out measure —
  * office kind / state 89.2 / 87.9 %, 91.7 / 90.6 %, 88.0 / 88.0 %, 84.0 / 83.0 %, 96.7 / 92.2 %,
- * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 % and 78.3 / 76.7 % — and the gaps each showed were then fixed in the
+ * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 % and 78.1 / 84.4 % — and the gaps each showed were then fixed in the
  * vocabulary, the roles of places and the place data. They now guard those fixes; they no longer
  * measure generalisation.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { classify } from "../../src/engine/classify.js";
+import { EngineError } from "../../src/engine/errors.js";
 import { K } from "../support/knowledge.js";
 import { runCorpus, type Case } from "../support/corpus.js";
 
@@ -32,6 +34,7 @@ describe.each([
   "holdout8.json",
   "holdout9.json",
   "holdout10.json",
+  "holdout11.json",
 ])("corpus %s", (name) => {
   const cases = load(name);
   const results = runCorpus(K, cases);
@@ -54,7 +57,14 @@ describe.each([
 
   it("never names the answer among the offices it is not", () => {
     for (const c of cases) {
-      const r = classify(K, c.text, c.flags ?? {});
+      let r: ReturnType<typeof classify>;
+      try {
+        r = classify(K, c.text, c.flags ?? {});
+      } catch (e) {
+        // A flag naming a place the data lacks ("Lampedusa") is a usage error, counted as a miss above.
+        if (e instanceof EngineError) continue;
+        throw e;
+      }
       if (r.answer)
         expect(
           r.notThis.map((n) => n.title),
