@@ -86,6 +86,9 @@ function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
 
 /** Works out citizen, place, destination and organization from the text's mentions. */
+/** Consular needs that are often someone else's, told by family at home. */
+const SOMEONE_ELSES = new Set(["arrest-detention", "hospitalisation", "death-registration"]);
+
 function readContext(k: Knowledge, mentions: Mention[], need: Need | null, concepts: Set<string>): Context {
   // An extension is asked for in the country one is in: read places as for consular needs.
   const category: NeedCategory | null = need?.id === "visa-extension" ? "domestic" : (need?.category ?? null);
@@ -216,6 +219,12 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     }
   }
   if (category === "consular") {
+    // Someone else's emergency abroad, told from home ("Dad died in Split; we're from Galway"):
+    // help is needed where it happened.
+    if (need && SOMEONE_ELSES.has(need.id) && citizen && place?.country === citizen) {
+      const there = [...weakIns, ...loose, ...tos].find((p) => p.country !== citizen);
+      if (there) place = there;
+    }
     // Someone who went *to* a country and lost a passport there is in that country...
     if (!place && tos[0]) place = tos[0];
     // ...and someone stuck abroad who needs to get *to* a country is usually going home.

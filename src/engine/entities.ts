@@ -92,6 +92,41 @@ const ARTICLES = new Set([
 const WORLD_CITY_MIN = 100_000;
 /** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
 const WORLD_CITY_MIN_CUED = 25_000;
+/** Words before a destination, after which a big city may be written in lower case. */
+const TO_WORDS = new Set(["to", "nach", "naar", "para", "pour", "per", "vers", "hacia"]);
+/** Words before a nationality that make it a language ("speak English", "en français"). */
+const LANGUAGE_BEFORE = new Set([
+  "speak",
+  "speaks",
+  "speaking",
+  "spoke",
+  "in",
+  "parle",
+  "parlent",
+  "parler",
+  "parlez",
+  "en",
+  "habla",
+  "hablan",
+  "hablar",
+  "hablo",
+  "spricht",
+  "sprechen",
+  "spreche",
+  "auf",
+  "parla",
+  "parlano",
+  "parlare",
+  "parlo",
+  "fala",
+  "falam",
+  "falar",
+  "falo",
+  "em",
+  "spreekt",
+  "spreken",
+  "spreek",
+]);
 const PLACE_WORDS = new Set([
   "in",
   "at",
@@ -273,10 +308,14 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       }
     }
     // A city of the world not in our own list: written with a capital, not a word needs are made
-    // of, and large enough to be what is meant ("Cork", "Cúcuta", "Agadir").
+    // of, and large enough to be what is meant ("Cork", "Cúcuta", "Agadir"); smaller ones right
+    // after a word for a place, and big ones written in lower case there too, as chats are
+    // ("flight back to auckland").
+    const placeWordBefore = i > 0 && (PLACE_WORDS.has(raws[i - 1]!) || TO_WORDS.has(raws[i - 1]!));
+    const capitalised = isCapitalised(tok.raw);
     if (
       !found &&
-      isCapitalised(tok.raw) &&
+      (capitalised || placeWordBefore) &&
       tok.folded.length >= 3 &&
       !k.stopwords.has(tok.folded) &&
       !k.vocabWords.has(tok.folded)
@@ -286,7 +325,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         const world = k.worldCityNames.get(key);
         if (
           !world ||
-          world[2] < (i > 0 && PLACE_WORDS.has(raws[i - 1]!) ? WORLD_CITY_MIN_CUED : WORLD_CITY_MIN) ||
+          world[2] < (capitalised && placeWordBefore ? WORLD_CITY_MIN_CUED : WORLD_CITY_MIN) ||
           k.vocabWords.has(key) ||
           k.stopwords.has(key) ||
           NEED_CAPITAL.has(key)
@@ -333,6 +372,8 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       const c = k.capitals.get(tok.folded)!;
       found = { kind: "city", id: tok.folded, country: c, city: tok.raw, start: i, end: i + 1, text: tok.raw };
     }
+    // "Nobody speaks English", "en français": a language, not a nationality.
+    if (found?.kind === "demonym" && i > 0 && LANGUAGE_BEFORE.has(raws[i - 1]!)) found = null;
     if (found) {
       const role = roleOf(k, found, folded, raws);
       const qualifies = found.kind === "demonym" ? qualifiedNoun(k, folded, found.start, found.end) : undefined;

@@ -89,3 +89,18 @@ describe("classify — answer shape", () => {
     }
   });
 });
+
+describe("classify — someone else's emergency, told from home", () => {
+  it("takes the place where it happened, not where the family writes from", () => {
+    const a = classify(K, "my son was arrested in Bali last night, we are Australians from Perth");
+    expect(a.answer?.office).toBe("embassy_or_consulate");
+    expect(a.answer?.of).toBe("AU");
+    expect(a.answer?.in).toBe("ID");
+  });
+
+  it("keeps one's own matter at home where one is", () => {
+    const a = classify(K, "I'm Australian, I live in Perth and my passport expired; we fly to Bali soon");
+    expect(a.answer?.office).toBe("domestic_authority");
+    expect(a.answer?.of).toBe("AU");
+  });
+});

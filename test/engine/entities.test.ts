@@ -94,3 +94,25 @@ describe("small world cities", () => {
     expect(cities("Sassuolo ceramics are famous")).toEqual([]);
   });
 });
+
+describe("languages and lower-case cities", () => {
+  const demonyms = (t: string): string[] =>
+    findMentions(K, t)
+      .filter((m) => m.kind === "demonym")
+      .map((m) => m.country!);
+
+  it("reads a nationality after 'speak' or 'en' as a language", () => {
+    expect(demonyms("nobody at the hospital will speak English to us")).toEqual([]);
+    expect(demonyms("le formulaire est en français")).toEqual([]);
+    expect(demonyms("we are English and live in Spain")).toEqual(["GB"]);
+  });
+
+  it("takes a big city in lower case right after a word for a place, not elsewhere", () => {
+    const cities = (t: string): string[] =>
+      findMentions(K, t)
+        .filter((m) => m.kind === "city")
+        .map((m) => m.country!);
+    expect(cities("flight back to cochabamba is sunday")).toEqual(["BO"]);
+    expect(cities("cochabamba is far")).toEqual([]);
+  });
+});
