@@ -86,6 +86,31 @@ function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
 
 /** Works out citizen, place, destination and organization from the text's mentions. */
+/** Needs about a document for use in another state. */
+const DOCUMENT_NEEDS = new Set(["apostille", "consular-legalisation"]);
+/** Words that say where a document comes from: "aus Berlin", "de Guadalajara", "from Ohio". */
+const FROM_WORDS = new Set(["from", "of", "de", "del", "da", "do", "di", "du", "des", "aus", "von", "van", "uit"]);
+
+/**
+ * The state a document comes from, when the text ties a place or a nationality to it: a
+ * nationality or place right next to a document word, or a place after "from"/"de"/"aus" a few
+ * words after one.
+ */
+function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): string | null {
+  const isDoc = (i: number): boolean =>
+    i >= 0 && i < folded.length && (k.wordOwners.get(folded[i]!) ?? []).includes("c:document");
+  for (const m of mentions) {
+    if (m.kind === "org" || !m.country) continue;
+    // "UK degree", "diplôme français", "Ohio birth certificate" (not "Abu Dhabi; my degree").
+    const next = folded[m.end] ?? "";
+    if (isDoc(m.start - 1) || isDoc(m.end) || (!k.stopwords.has(next) && isDoc(m.end + 1))) return m.country;
+    if (m.kind !== "demonym" && FROM_WORDS.has(folded[m.start - 1] ?? "")) {
+      for (let j = m.start - 2; j >= Math.max(0, m.start - 5); j--) if (isDoc(j)) return m.country;
+    }
+  }
+  return null;
+}
+
 /** Consular needs that are often someone else's, told by family at home. */
 const SOMEONE_ELSES = new Set(["arrest-detention", "hospitalisation", "death-registration"]);
 
@@ -287,6 +312,23 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   const category = need?.category ?? null;
 
   const ctx = readContext(k, mentions, need, evidence.concepts);
+  // A document's own state ("my Colombian degree", "acta de nacimiento de Guadalajara",
+  // "Heiratsurkunde aus Berlin") issues its apostille and starts its legalisation; the other
+  // state named is where it is going.
+  if (need && DOCUMENT_NEEDS.has(need.id)) {
+    const issuer = documentIssuer(
+      k,
+      toks.map((t) => t.folded),
+      mentions,
+    );
+    if (issuer) {
+      ctx.citizen = issuer;
+      if (ctx.to === issuer || ctx.to === null) {
+        const others = mentions.filter((m) => m.kind !== "org" && m.country && m.country !== issuer);
+        ctx.to = others.at(-1)?.country ?? null;
+      }
+    }
+  }
   if (options.citizen) ctx.citizen = resolveCountry(k, options.citizen, "citizenship").code;
   if (options.in) ctx.place = resolvePlace(k, options.in);
   if (options.to) ctx.to = resolvePlace(k, options.to).country;

@@ -364,7 +364,9 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
             const city = k.cities.get(cityId)!;
             found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
           } else if (code) found = { kind: "country", id: code, country: code, city: null, ...span };
-          else if (dem2) found = { kind: "demonym", id: dem2, country: dem2, city: null, ...span };
+          // As above, a lower-case word one letter off a nationality is no nationality ("danse").
+          else if (dem2 && (isCapitalised(tok.raw) || tok.folded.startsWith(key)))
+            found = { kind: "demonym", id: dem2, country: dem2, city: null, ...span };
         }
       }
     }

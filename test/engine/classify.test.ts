@@ -104,3 +104,30 @@ describe("classify — someone else's emergency, told from home", () => {
     expect(a.answer?.of).toBe("AU");
   });
 });
+
+describe("classify — a document's own state and its destination", () => {
+  const office = (t: string): [string | undefined, string | null | undefined] => {
+    const a = classify(K, t).answer;
+    return [a?.office, a?.of];
+  };
+
+  it("an apostille comes from the state the document is from, however it is said", () => {
+    expect(office("apostille for my UK degree")).toEqual(["domestic_authority", "GB"]);
+    expect(office("mi acta de nacimiento es de Guadalajara y en Italia la piden con el sello de La Haya")).toEqual([
+      "domestic_authority",
+      "MX",
+    ]);
+  });
+
+  it("legalisation ends at the consulate of the state it is going to", () => {
+    expect(office("make my Colombian degree valid in Kuwait")).toEqual(["embassy_or_consulate", "KW"]);
+    expect(office("Heiratsurkunde aus Berlin soll in Kuwait anerkannt werden")).toEqual(["embassy_or_consulate", "KW"]);
+  });
+
+  it("does not take a place in another clause for the document's state", () => {
+    expect(office("Je pars travailler à Abou Dhabi ; mon diplôme doit être légalisé pour les Émirats")).toEqual([
+      "embassy_or_consulate",
+      "AE",
+    ]);
+  });
+});
