@@ -174,6 +174,11 @@ export const LexiconFile = z.object({
       actorNoun: z
         .array(z.string())
         .describe("nouns a nationality next to them makes the acting party's: 'German firms', 'empresa chilena'"),
+      otherNoun: z
+        .array(z.string())
+        .describe(
+          "words next to a nationality that make it another person's: 'a Japanese girl', 'avec une Canadienne'",
+        ),
       soughtNoun: z
         .array(z.string())
         .describe(

@@ -122,6 +122,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
   /** Nationalities of the party acting ("German firms") and of the one sought ("Kenyan buyers"). */
   const actors: string[] = [];
   const sought: string[] = [];
+  const others: string[] = [];
   const residences: Place[] = [];
   const weakIns: Place[] = [];
   const tos: Place[] = [];
@@ -144,6 +145,11 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     };
     if (m.qualifies === "actor") actors.push(m.country);
     else if (m.qualifies === "sought") sought.push(m.country);
+    // Another person's nationality ("a Japanese girl") counts only when nothing else says whose.
+    if (m.qualifies === "other" && m.role !== "citizen") {
+      others.push(m.country);
+      continue;
+    }
     if (m.role === "citizen") citizens.push(m.country);
     else if (m.role === "nationality" || (m.role === "none" && m.kind === "demonym")) nationalities.push(m.country);
     else if (m.role === "residence") residences.push(place);
@@ -178,9 +184,12 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     citizen = nationalities[0]!;
   }
   // "From X": where an applicant applies from, or else where a person comes from.
+  const fromOrigin = new Set<Place>();
   for (const o of origins) {
-    if (destinationFirst || citizen) residences.push(o);
-    else citizen = o.country;
+    if (destinationFirst || citizen) {
+      residences.push(o);
+      fromOrigin.add(o);
+    } else citizen = o.country;
   }
   // A nationality said in passing ("the Japanese market", "my wife is Italian") counts last; for
   // visas it more likely names the destination ("the Emirates do not accept apostilles").
@@ -196,7 +205,11 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       // The destination: named as such, else a place mentioned that is neither home nor residence.
       const other = [...weakIns, ...loose].filter((p) => p.country !== citizen && p.country !== place?.country);
       // A place named outranks a nationality said in passing ("the Emirates do not accept...").
-      to ??= other.at(-1)?.country ?? nationalities.find((c) => c !== citizen && c !== place?.country) ?? null;
+      to ??=
+        other.at(-1)?.country ??
+        nationalities.find((c) => c !== citizen && c !== place?.country) ??
+        others.find((c) => c !== citizen && c !== place?.country) ??
+        null;
       place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
       // Family joining a citizen at home: the citizen's own country, named apart from where the
       // family is ("my wife lives in Casablanca; I'm French ... to live together in France").
@@ -243,7 +256,13 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       break;
     }
   }
+  // Another person's nationality, when nothing else says whose matter it is: "my Belgian
+  // friend was arrested" is Belgium's.
+  if (!citizen && !destinationFirst && category !== "bilateral" && category !== "multilateral")
+    citizen = others[0] ?? null;
   if (category === "consular") {
+    // "Belgians from Ghent, on holiday in Tel Aviv": where one comes from is not where one is.
+    if (place && fromOrigin.has(place)) place = weakIns.find((p) => p.country !== place!.country) ?? place;
     // Someone else's emergency abroad, told from home ("Dad died in Split; we're from Galway"):
     // help is needed where it happened.
     if (need && SOMEONE_ELSES.has(need.id) && citizen && place?.country === citizen) {

@@ -26,7 +26,7 @@ export interface Mention {
   role: Role;
   /** For a nationality, the noun it qualifies: one acting ("German firms", "una empresa
    *  chilena") or one sought ("Indonesian partners", "el mercado vietnamita"). */
-  qualifies?: "actor" | "sought";
+  qualifies?: "actor" | "sought" | "other";
 }
 
 /** Names that are also ordinary words: matched only when written with a capital. */
@@ -405,7 +405,12 @@ function selfBefore(k: Knowledge, folded: string[], start: number): boolean {
  * What a nationality qualifies, from the noun right after it (English, German, Dutch) or right
  * before it (French, Spanish, Italian, Portuguese), compounds included ("tuinbouwonderneming").
  */
-function qualifiedNoun(k: Knowledge, folded: string[], start: number, end: number): "actor" | "sought" | undefined {
+function qualifiedNoun(
+  k: Knowledge,
+  folded: string[],
+  start: number,
+  end: number,
+): "actor" | "sought" | "other" | undefined {
   const is = (list: Map<string, number>, word: string | undefined): boolean => {
     if (!word) return false;
     if (list.has(word)) return true;
@@ -413,6 +418,10 @@ function qualifiedNoun(k: Knowledge, folded: string[], start: number, end: numbe
     for (const noun of list.keys()) if (noun.length >= 5 && word.endsWith(noun)) return true;
     return false;
   };
+  // Someone else: "una ragazza giapponese", "my Canadian wife", "avec une Canadienne".
+  const twoBefore = start >= 2 ? `${folded[start - 2]} ${folded[start - 1]}` : undefined;
+  if ([folded[end], folded[start - 1], twoBefore].some((w) => w !== undefined && k.cues.otherNoun.has(w)))
+    return "other";
   for (const word of [folded[end], folded[start - 1]]) {
     if (is(k.cues.actorNoun, word)) return "actor";
     if (is(k.cues.soughtNoun, word)) return "sought";

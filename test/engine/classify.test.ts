@@ -131,3 +131,25 @@ describe("classify — a document's own state and its destination", () => {
     ]);
   });
 });
+
+describe("classify — whose nationality", () => {
+  it("another person's nationality does not make the speaker's", () => {
+    const a = classify(
+      K,
+      "Sono di Palermo, vivo a Tokyo e sposo una ragazza giapponese; il matrimonio deve valere in Italia",
+    );
+    expect(a.answer?.of).toBe("IT");
+  });
+
+  it("but names the state when it is that person's emergency", () => {
+    const a = classify(K, "Mijn Belgische vriend is op het vliegveld van Dubai opgepakt");
+    expect(a.answer?.office).toBe("embassy_or_consulate");
+    expect(a.answer?.of).toBe("BE");
+  });
+
+  it("where one comes from is not where one is", () => {
+    const a = classify(K, "Belgen uit Gent, op vakantie in Tel Aviv, alle vluchten geschrapt door de raketaanvallen");
+    expect(a.answer?.office).toBe("embassy_or_consulate");
+    expect(a.answer?.in).toBe("IL");
+  });
+});
