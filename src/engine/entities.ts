@@ -328,7 +328,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           world[2] < (capitalised && placeWordBefore ? WORLD_CITY_MIN_CUED : WORLD_CITY_MIN) ||
           k.vocabWords.has(key) ||
           k.stopwords.has(key) ||
-          NEED_CAPITAL.has(key)
+          (NEED_CAPITAL.has(key) && !capitalised)
         )
           continue;
         found = {
