@@ -85,7 +85,6 @@ function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
 /** Categories for which a bare country name most likely names the destination. */
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
 
-/** Works out citizen, place, destination and organization from the text's mentions. */
 /** Needs about a document for use in another state. */
 const DOCUMENT_NEEDS = new Set(["apostille", "consular-legalisation"]);
 /** Words that say where a document comes from: "aus Berlin", "de Guadalajara", "from Ohio". */
@@ -114,6 +113,7 @@ function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): st
 /** Consular needs that are often someone else's, told by family at home. */
 const SOMEONE_ELSES = new Set(["arrest-detention", "hospitalisation", "death-registration"]);
 
+/** Works out citizen, place, destination and organization from the text's mentions. */
 function readContext(k: Knowledge, mentions: Mention[], need: Need | null, concepts: Set<string>): Context {
   // An extension is asked for in the country one is in: read places as for consular needs.
   const category: NeedCategory | null = need?.id === "visa-extension" ? "domestic" : (need?.category ?? null);

@@ -24,8 +24,9 @@ export interface Mention {
   end: number;
   text: string;
   role: Role;
-  /** For a nationality, the noun it qualifies: one acting ("German firms", "una empresa
-   *  chilena") or one sought ("Indonesian partners", "el mercado vietnamita"). */
+  /** For a nationality, whom it qualifies: the party acting ("German firms", "una empresa
+   *  chilena"), the one sought ("Indonesian partners", "el mercado vietnamita"), or another
+   *  person than the speaker ("una ragazza giapponese", "avec une Canadienne"). */
   qualifies?: "actor" | "sought" | "other";
 }
 
