@@ -93,6 +93,8 @@ const ARTICLES = new Set([
 const WORLD_CITY_MIN = 100_000;
 /** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
 const WORLD_CITY_MIN_CUED = 25_000;
+/** Words before a place after which a big city may be written in lower case too. */
+const PLAIN_PLACE_WORDS = new Set(["in", "at", "from", "en", "em", "aus", "uit", "nel"]);
 /** Words before a destination, after which a big city may be written in lower case. */
 const TO_WORDS = new Set(["to", "nach", "naar", "para", "pour", "per", "vers", "hacia"]);
 /** Words before a nationality that make it a language ("speak English", "en français"). */
@@ -312,11 +314,14 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     // of, and large enough to be what is meant ("Cork", "Cúcuta", "Agadir"); smaller ones right
     // after a word for a place, and big ones written in lower case there too, as chats are
     // ("flight back to auckland").
-    const placeWordBefore = i > 0 && (PLACE_WORDS.has(raws[i - 1]!) || TO_WORDS.has(raws[i - 1]!));
+    const before = i > 0 ? raws[i - 1]! : "";
     const capitalised = isCapitalised(tok.raw);
+    const placeWordBefore = PLACE_WORDS.has(before) || TO_WORDS.has(before);
+    // In lower case only after a plain "in", "from", "to" ("a toyota" is a car).
+    const lowerCaseCued = TO_WORDS.has(before) || PLAIN_PLACE_WORDS.has(before);
     if (
       !found &&
-      (capitalised || placeWordBefore) &&
+      (capitalised || lowerCaseCued) &&
       tok.folded.length >= 3 &&
       !k.stopwords.has(tok.folded) &&
       !k.vocabWords.has(tok.folded)
