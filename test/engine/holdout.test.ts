@@ -1,5 +1,5 @@
 /**
- * Twelve more corpora, written later, each in another voice, by people who had not seen the lexicon:
+ * Thirteen more corpora, written later, each in another voice, by people who had not seen the lexicon:
  * forum posts, chats and search-box queries (holdout.json, six languages), a call centre's ticket
  * log (holdout3.json, six languages), questions put to a search engine or an assistant
  * (holdout4.json), situations described rather than services named (holdout5.json; both
@@ -10,10 +10,10 @@
  * service (holdout10.json, six languages), half stories, half requests in other words, with
  * Italian, Portuguese and Dutch as well (holdout11.json), and mostly stories that never name the
  * service, in chat, slang and voice-to-text too (holdout12.json), and a help desk's mixed week, half
- * requests, half stories (holdout13.json, written after all the fixes above; all three in seven
- * languages). Each was first run as a held-out measure —
+ * requests, half stories (holdout13.json, written after all the fixes above), and search-box
+ * queries and messages written for someone else (holdout14.json; all four in seven languages). Each was first run as a held-out measure —
  * office kind / state 89.2 / 87.9 %, 91.7 / 90.6 %, 88.0 / 88.0 %, 84.0 / 83.0 %, 96.7 / 92.2 %,
- * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 %, 78.1 / 84.4 %, 59.4 / 68.1 % and 85.6 / 88.8 % — and the gaps each showed were then fixed in the
+ * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 %, 78.1 / 84.4 %, 59.4 / 68.1 %, 85.6 / 88.8 % and 93.1 / 93.1 % — and the gaps each showed were then fixed in the
  * vocabulary, the roles of places and the place data. They now guard those fixes; they no longer
  * measure generalisation. The twelfth is held to what its fixes reached (85.0 / 83.8 %), not to
  * the floor of the others: stories that never name the service remain the hard part.
@@ -46,6 +46,7 @@ describe.each([
   "holdout11.json",
   "holdout12.json",
   "holdout13.json",
+  "holdout14.json",
 ])("corpus %s", (name) => {
   const cases = load(name);
   const results = runCorpus(K, cases);
