@@ -93,6 +93,24 @@ const ARTICLES = new Set([
 const WORLD_CITY_MIN = 100_000;
 /** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
 const WORLD_CITY_MIN_CUED = 25_000;
+/** Words after which an organization's acronym may be written in lower case. */
+const ORG_ARTICLES = new Set([
+  "the",
+  "der",
+  "die",
+  "la",
+  "l",
+  "le",
+  "el",
+  "del",
+  "al",
+  "presso",
+  "bei",
+  "beim",
+  "at",
+  "to",
+  "bij",
+]);
 /** Words before a place after which a big city may be written in lower case too. */
 const PLAIN_PLACE_WORDS = new Set(["in", "at", "from", "en", "em", "aus", "uit", "nel"]);
 /** Words before a destination, after which a big city may be written in lower case. */
@@ -232,7 +250,15 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     let longer = false;
     for (let n = 2; n <= Math.min(4, toks.length - i) && !longer; n++)
       longer = k.orgNames.has(folded.slice(i, i + n).join(" "));
-    const orgCs = longer ? undefined : k.orgCaseSensitive.get(tok.raw);
+    // ...or in lower case right after an article or preposition that names an organization in
+    // queries typed in a hurry ("bei der eu", "presso l'ue", "at the un"); not "who", which
+    // follows "to" and "the" in plain English.
+    const orgCs = longer
+      ? undefined
+      : (k.orgCaseSensitive.get(tok.raw) ??
+        (i > 0 && ORG_ARTICLES.has(raws[i - 1]!) && tok.raw === tok.raw.toLowerCase() && tok.raw !== "who"
+          ? k.orgCaseSensitive.get(tok.raw.toUpperCase())
+          : undefined));
     if (orgCs) found = { kind: "org", id: orgCs, country: null, city: null, start: i, end: i + 1, text: tok.raw };
     if (!found && hasLower && /^[A-Z]{2,3}$/.test(tok.raw) && !isCodeWord(tok.raw)) {
       const code = k.codes.get(tok.raw);

@@ -116,3 +116,20 @@ describe("languages and lower-case cities", () => {
     expect(cities("cochabamba is far")).toEqual([]);
   });
 });
+
+describe("acronyms in lower case", () => {
+  const orgs = (t: string): string[] =>
+    findMentions(K, t)
+      .filter((m) => m.kind === "org")
+      .map((m) => m.id);
+
+  it("count right after an article or preposition that names an organization", () => {
+    expect(orgs("ständige vertretung bei der eu")).toEqual(["eu"]);
+    expect(orgs("rappresentanza permanente presso l'ue")).toEqual(["eu"]);
+  });
+
+  it("not elsewhere, and 'who' never", () => {
+    expect(orgs("eu perdi meu passaporte")).toEqual([]);
+    expect(orgs("to who should I write")).toEqual([]);
+  });
+});
