@@ -360,10 +360,12 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   let assumedCitizen = false;
   const ownStateNeed = need?.id === "diplomatic-career" || need?.id === "national-id";
   if (!ctx.citizen && ownStateNeed && !ctx.place && ctx.to) ctx.place = { country: ctx.to, city: null, cityId: null };
+  // So is a passport for oneself or one's child asked for where one says one lives ("I'm in
+  // Boston, where do I get my daughter's first passport?").
+  const passportWhereOneLives = need?.id === "passport-application" || need?.id === "passport-renewal";
   if (
     !ctx.citizen &&
-    category === "domestic" &&
-    need?.id !== "asylum" &&
+    ((category === "domestic" && need?.id !== "asylum") || passportWhereOneLives) &&
     ctx.place &&
     (ctx.residenceCue || options.in || ownStateNeed)
   ) {

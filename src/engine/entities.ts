@@ -383,7 +383,9 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       if (demCode) {
         found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
       } else {
-        let place = k.placeIndex.match(tok.folded);
+        // A lower-case word one letter off a name is a place only if it is long enough not to be
+        // a word of its own ("serve" is no Sérvia; "genevva" is Geneva).
+        let place = isCapitalised(tok.raw) || tok.folded.length >= 6 ? k.placeIndex.match(tok.folded) : [];
         // Two near names ("Genva": Geneva or Genova): the one that hosts organizations wins.
         if (place.length > 1) place = place.filter((p) => k.hubs.has(k.cityNames.get(p) ?? ""));
         if (place.length === 1) {

@@ -1,5 +1,5 @@
 /**
- * Thirteen more corpora, written later, each in another voice, by people who had not seen the lexicon:
+ * Fourteen more corpora, written later, each in another voice, by people who had not seen the lexicon:
  * forum posts, chats and search-box queries (holdout.json, six languages), a call centre's ticket
  * log (holdout3.json, six languages), questions put to a search engine or an assistant
  * (holdout4.json), situations described rather than services named (holdout5.json; both
@@ -11,11 +11,13 @@
  * Italian, Portuguese and Dutch as well (holdout11.json), and mostly stories that never name the
  * service, in chat, slang and voice-to-text too (holdout12.json), and a help desk's mixed week, half
  * requests, half stories (holdout13.json, written after all the fixes above), and search-box
- * queries and messages written for someone else (holdout14.json; all four in seven languages). Each was first run as a held-out measure —
+ * queries and messages written for someone else (holdout14.json), and the less common situations
+ * (kidnappings, children's passports with a parent abroad, procurement, press accreditation;
+ * holdout15.json; all five in seven languages). Each was first run as a held-out measure —
  * office kind / state 89.2 / 87.9 %, 91.7 / 90.6 %, 88.0 / 88.0 %, 84.0 / 83.0 %, 96.7 / 92.2 %,
- * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 %, 78.1 / 84.4 %, 59.4 / 68.1 %, 85.6 / 88.8 % and 93.1 / 93.1 % — and the gaps each showed were then fixed in the
+ * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 %, 78.1 / 84.4 %, 59.4 / 68.1 %, 85.6 / 88.8 %, 93.1 / 93.1 % and 78.8 / 81.9 % — and the gaps each showed were then fixed in the
  * vocabulary, the roles of places and the place data. They now guard those fixes; they no longer
- * measure generalisation. The twelfth is held to what its fixes reached (85.0 / 83.8 %), not to
+ * measure generalisation. The twelfth and fifteenth are held to what their fixes reached, not to
  * the floor of the others: stories that never name the service remain the hard part.
  */
 import { readFileSync } from "node:fs";
@@ -28,6 +30,7 @@ import { runCorpus, type Case } from "../support/corpus.js";
 /** Corpora held to a lower floor than 95 % office / 92 % state, with the figure they reached. */
 const FLOORS: Record<string, { office: number; state: number }> = {
   "holdout12.json": { office: 0.84, state: 0.83 },
+  "holdout15.json": { office: 0.9, state: 0.92 },
 };
 
 const load = (name: string): Case[] =>
@@ -47,6 +50,7 @@ describe.each([
   "holdout12.json",
   "holdout13.json",
   "holdout14.json",
+  "holdout15.json",
 ])("corpus %s", (name) => {
   const cases = load(name);
   const results = runCorpus(K, cases);
