@@ -335,11 +335,17 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   // "Heiratsurkunde aus Berlin") issues its apostille and starts its legalisation; the other
   // state named is where it is going.
   if (need && DOCUMENT_NEEDS.has(need.id)) {
-    const issuer = documentIssuer(
-      k,
-      toks.map((t) => t.folded),
-      mentions,
-    );
+    // Said nowhere else, a document is from the state one is in ("Estou em Coimbra e preciso de
+    // apostilar a minha certidão para usar no Brasil").
+    const issuer =
+      documentIssuer(
+        k,
+        toks.map((t) => t.folded),
+        mentions,
+      ) ??
+      (!options.citizen && ctx.place && ctx.to && ctx.place.country !== ctx.to && (ctx.citizen ?? ctx.to) === ctx.to
+        ? ctx.place.country
+        : null);
     if (issuer) {
       ctx.citizen = issuer;
       if (ctx.to === issuer || ctx.to === null) {
