@@ -349,8 +349,8 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     if (issuer) {
       ctx.citizen = issuer;
       if (ctx.to === issuer || ctx.to === null) {
-        const others = mentions.filter((m) => m.kind !== "org" && m.country && m.country !== issuer);
-        ctx.to = others.at(-1)?.country ?? null;
+        const elsewhere = mentions.filter((m) => m.kind !== "org" && m.country && m.country !== issuer);
+        ctx.to = elsewhere.at(-1)?.country ?? null;
       }
     }
   }
