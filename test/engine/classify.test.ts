@@ -90,26 +90,29 @@ describe("classify — answer shape", () => {
   });
 });
 
+/** The office kind, the state and the country of the answer to a text. */
+function answered(text: string): [string | undefined, string | null | undefined, string | null | undefined] {
+  const a = classify(K, text).answer;
+  return [a?.office, a?.of, a?.in];
+}
+
 describe("classify — someone else's emergency, told from home", () => {
   it("takes the place where it happened, not where the family writes from", () => {
-    const a = classify(K, "my son was arrested in Bali last night, we are Australians from Perth");
-    expect(a.answer?.office).toBe("embassy_or_consulate");
-    expect(a.answer?.of).toBe("AU");
-    expect(a.answer?.in).toBe("ID");
+    expect(answered("my son was arrested in Bali last night, we are Australians from Perth")).toEqual([
+      "embassy_or_consulate",
+      "AU",
+      "ID",
+    ]);
   });
 
   it("keeps one's own matter at home where one is", () => {
-    const a = classify(K, "I'm Australian, I live in Perth and my passport expired; we fly to Bali soon");
-    expect(a.answer?.office).toBe("domestic_authority");
-    expect(a.answer?.of).toBe("AU");
+    const [office, of] = answered("I'm Australian, I live in Perth and my passport expired; we fly to Bali soon");
+    expect([office, of]).toEqual(["domestic_authority", "AU"]);
   });
 });
 
 describe("classify — a document's own state and its destination", () => {
-  const office = (t: string): [string | undefined, string | null | undefined] => {
-    const a = classify(K, t).answer;
-    return [a?.office, a?.of];
-  };
+  const office = (t: string): (string | null | undefined)[] => answered(t).slice(0, 2);
 
   it("an apostille comes from the state the document is from, however it is said", () => {
     expect(office("apostille for my UK degree")).toEqual(["domestic_authority", "GB"]);
@@ -134,22 +137,22 @@ describe("classify — a document's own state and its destination", () => {
 
 describe("classify — whose nationality", () => {
   it("another person's nationality does not make the speaker's", () => {
-    const a = classify(
-      K,
-      "Sono di Palermo, vivo a Tokyo e sposo una ragazza giapponese; il matrimonio deve valere in Italia",
-    );
-    expect(a.answer?.of).toBe("IT");
+    expect(
+      answered("Sono di Palermo, vivo a Tokyo e sposo una ragazza giapponese; il matrimonio deve valere in Italia")[1],
+    ).toBe("IT");
   });
 
   it("but names the state when it is that person's emergency", () => {
-    const a = classify(K, "Mijn Belgische vriend is op het vliegveld van Dubai opgepakt");
-    expect(a.answer?.office).toBe("embassy_or_consulate");
-    expect(a.answer?.of).toBe("BE");
+    expect(answered("Mijn Belgische vriend is op het vliegveld van Dubai opgepakt").slice(0, 2)).toEqual([
+      "embassy_or_consulate",
+      "BE",
+    ]);
   });
 
   it("where one comes from is not where one is", () => {
-    const a = classify(K, "Belgen uit Gent, op vakantie in Tel Aviv, alle vluchten geschrapt door de raketaanvallen");
-    expect(a.answer?.office).toBe("embassy_or_consulate");
-    expect(a.answer?.in).toBe("IL");
+    const [office, , country] = answered(
+      "Belgen uit Gent, op vakantie in Tel Aviv, alle vluchten geschrapt door de raketaanvallen",
+    );
+    expect([office, country]).toEqual(["embassy_or_consulate", "IL"]);
   });
 });

@@ -62,6 +62,13 @@ describe("findMentions", () => {
   });
 });
 
+/** The mentions of one kind in a text: countries for places and nationalities, ids for organizations. */
+function found(kind: "city" | "demonym" | "org", text: string): string[] {
+  return findMentions(K, text)
+    .filter((m) => m.kind === kind)
+    .map((m) => (kind === "org" ? m.id : m.country!));
+}
+
 describe("what a nationality qualifies", () => {
   const q = (text: string): [string | null, string | undefined][] =>
     findMentions(K, text)
@@ -86,50 +93,32 @@ describe("what a nationality qualifies", () => {
 
 describe("small world cities", () => {
   it("count right after a word that introduces a place, and not otherwise", () => {
-    const cities = (t: string): string[] =>
-      findMentions(K, t)
-        .filter((m) => m.kind === "city")
-        .map((m) => m.country!);
-    expect(cities("una azienda di Sassuolo")).toEqual(["IT"]);
-    expect(cities("Sassuolo ceramics are famous")).toEqual([]);
+    expect(found("city", "una azienda di Sassuolo")).toEqual(["IT"]);
+    expect(found("city", "Sassuolo ceramics are famous")).toEqual([]);
   });
 });
 
 describe("languages and lower-case cities", () => {
-  const demonyms = (t: string): string[] =>
-    findMentions(K, t)
-      .filter((m) => m.kind === "demonym")
-      .map((m) => m.country!);
-
   it("reads a nationality after 'speak' or 'en' as a language", () => {
-    expect(demonyms("nobody at the hospital will speak English to us")).toEqual([]);
-    expect(demonyms("le formulaire est en français")).toEqual([]);
-    expect(demonyms("we are English and live in Spain")).toEqual(["GB"]);
+    expect(found("demonym", "nobody at the hospital will speak English to us")).toEqual([]);
+    expect(found("demonym", "le formulaire est en français")).toEqual([]);
+    expect(found("demonym", "we are English and live in Spain")).toEqual(["GB"]);
   });
 
   it("takes a big city in lower case right after a word for a place, not elsewhere", () => {
-    const cities = (t: string): string[] =>
-      findMentions(K, t)
-        .filter((m) => m.kind === "city")
-        .map((m) => m.country!);
-    expect(cities("flight back to cochabamba is sunday")).toEqual(["BO"]);
-    expect(cities("cochabamba is far")).toEqual([]);
+    expect(found("city", "flight back to cochabamba is sunday")).toEqual(["BO"]);
+    expect(found("city", "cochabamba is far")).toEqual([]);
   });
 });
 
 describe("acronyms in lower case", () => {
-  const orgs = (t: string): string[] =>
-    findMentions(K, t)
-      .filter((m) => m.kind === "org")
-      .map((m) => m.id);
-
   it("count right after an article or preposition that names an organization", () => {
-    expect(orgs("ständige vertretung bei der eu")).toEqual(["eu"]);
-    expect(orgs("rappresentanza permanente presso l'ue")).toEqual(["eu"]);
+    expect(found("org", "ständige vertretung bei der eu")).toEqual(["eu"]);
+    expect(found("org", "rappresentanza permanente presso l'ue")).toEqual(["eu"]);
   });
 
   it("not elsewhere, and 'who' never", () => {
-    expect(orgs("eu perdi meu passaporte")).toEqual([]);
-    expect(orgs("to who should I write")).toEqual([]);
+    expect(found("org", "eu perdi meu passaporte")).toEqual([]);
+    expect(found("org", "to who should I write")).toEqual([]);
   });
 });
