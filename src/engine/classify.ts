@@ -85,6 +85,8 @@ function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
 /** Categories for which a bare country name most likely names the destination. */
 const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
 
+/** Papers of one's civil status, from the registry at home or a consulate abroad. */
+const CIVIL_STATUS_NEEDS = new Set(["birth-registration", "marriage-registration", "notarial-services"]);
 /** Needs about a document for use in another state. */
 const DOCUMENT_NEEDS = new Set(["apostille", "consular-legalisation"]);
 /** Words that say where a document comes from: "aus Berlin", "de Guadalajara", "from Ohio". */
@@ -106,6 +108,8 @@ function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): st
     if (m.kind !== "demonym" && FROM_WORDS.has(folded[m.start - 1] ?? "")) {
       for (let j = m.start - 2; j >= Math.max(0, m.start - 5); j--) if (isDoc(j)) return m.country;
     }
+    // "título universitario argentino", "diplôme universitaire français".
+    if (m.kind === "demonym" && isDoc(m.start - 2)) return m.country;
   }
   return null;
 }
@@ -368,7 +372,14 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   if (!ctx.citizen && ownStateNeed && !ctx.place && ctx.to) ctx.place = { country: ctx.to, city: null, cityId: null };
   // So is a passport for oneself or one's child asked for where one says one lives ("I'm in
   // Boston, where do I get my daughter's first passport?").
-  const passportWhereOneLives = need?.id === "passport-application" || need?.id === "passport-renewal";
+  // Likewise a civil-status paper asked for where one lives, when nothing in the text is abroad
+  // ("married in Glasgow, still live in Scotland: a certified copy?").
+  const passportWhereOneLives =
+    need?.id === "passport-application" ||
+    need?.id === "passport-renewal" ||
+    (CIVIL_STATUS_NEEDS.has(need?.id ?? "") &&
+      ctx.place !== null &&
+      mentions.every((m) => m.kind === "org" || m.country === null || m.country === ctx.place!.country));
   if (
     !ctx.citizen &&
     ((category === "domestic" && need?.id !== "asylum") || passportWhereOneLives) &&

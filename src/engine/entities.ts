@@ -32,6 +32,8 @@ export interface Mention {
 
 /** Names that are also ordinary words: matched only when written with a capital. */
 const NEED_CAPITAL = new Set([
+  "canton",
+  "colonia",
   "nice",
   "porto",
   "split",
@@ -284,7 +286,10 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         // "Granada" is Grenada in Spanish, but a flamenco group from Granada is from Spain.
         if (code && !k.primaryNames.has(key) && (k.worldCityNames.get(key)?.[2] ?? 0) >= 200_000) code = undefined;
         if (code) {
-          found = { kind: "country", id: code, country: code, city: null, ...span };
+          // "je suis suisse": in lower case, a country's name that is also its nationality is the
+          // nationality.
+          const kind = n === 1 && !isCapitalised(tok.raw) && k.demonyms.get(key) === code ? "demonym" : "country";
+          found = { kind, id: code, country: code, city: null, ...span };
           break;
         }
         const cityId = ordinary ? undefined : k.cityNames.get(key);
