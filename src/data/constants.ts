@@ -70,6 +70,7 @@ export const FACTS = [
   "org",
   "atHome",
   "inDestination",
+  "unhcrRegistersAsylum",
 ] as const;
 
 export const OPERATORS = ["eq", "ne", "in", "notIn", "known", "unknown", "isTrue", "isFalse"] as const;

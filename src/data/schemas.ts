@@ -64,6 +64,11 @@ export const CountryExtra = z.object({
   demonyms: Terms.default({}),
   article: z.boolean().optional(),
   shortName: z.string().min(1).optional().describe("name as used in 'Embassy of {state}'"),
+  asylumRegistration: z
+    .object({ by: z.literal("unhcr"), note: z.string().min(1), source: Source, asOf: IsoDate })
+    .strict()
+    .optional()
+    .describe("who registers asylum seekers here, when it is not the state: UNHCR under its mandate"),
   source: Source,
   asOf: IsoDate,
 });
@@ -238,6 +243,7 @@ export const Rule = z
         office: OfficeKind,
         of: z.enum(STATE_ROLES).describe("whose office"),
         place: z.enum(PLACE_ROLES).describe("where the office is"),
+        org: Slug.optional().describe("the organization, when the rule names it"),
       })
       .strict(),
     summary: z.string().min(1).describe("template: {title} {city} {country} {state} {authority} {org} {instead}"),

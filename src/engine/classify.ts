@@ -431,6 +431,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     org: org?.id ?? null,
     atHome: ctx.citizen && inCountry ? ctx.citizen === inCountry : null,
     inDestination: ctx.to && inCountry ? ctx.to === inCountry : null,
+    unhcrRegistersAsylum: inCountry ? k.unhcrRegistersAsylum.has(inCountry) : null,
   };
 
   const input: Answer["input"] = {
@@ -467,7 +468,20 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     // The rule base ends with catch-alls for every category; reaching here means bad data.
     throw new Error(`no rule matched need ${need.id}`);
   }
-  return buildAnswer(k, { need, best, rule, trace, ctx, org, facts, input, alternatives, assumedCitizen });
+  // A rule may name the organization itself (UNHCR registering asylum seekers where it does).
+  const ruleOrg = rule.outcome.org ? (k.orgs.get(rule.outcome.org) ?? null) : null;
+  return buildAnswer(k, {
+    need,
+    best,
+    rule,
+    trace,
+    ctx,
+    org: ruleOrg ?? org,
+    facts,
+    input,
+    alternatives,
+    assumedCitizen,
+  });
 }
 
 interface Parts {
@@ -692,7 +706,10 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     answer: {
       office,
       of,
-      in: office === "none" || office === "international_organization" ? (org?.country ?? null) : officeCountry,
+      in:
+        office === "none" || (office === "international_organization" && rule.outcome.place !== "in")
+          ? (org?.country ?? null)
+          : officeCountry,
       city: office === "none" ? null : city,
       org: org?.id ?? null,
       title,

@@ -93,6 +93,8 @@ export interface Knowledge {
   memberships: Map<string, MembershipList>;
   /** Active protecting-power arrangements, by "protected>host". */
   protecting: Map<string, ProtectingArrangement>;
+  /** Countries where UNHCR, not the state, registers asylum seekers. */
+  unhcrRegistersAsylum: Set<string>;
   /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
   apostille: { parties: Set<string>; objections: Set<string> };
   cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
@@ -509,6 +511,12 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
   lazy(k, "orgCaseSensitive", () => orgNameIndexes().orgCaseSensitive);
 
   lazy(k, "memberships", () => new Map(data.memberships.lists.map((l) => [l.org, l])));
+  lazy(
+    k,
+    "unhcrRegistersAsylum",
+    () =>
+      new Set(data["country-extras"].countries.filter((e) => e.asylumRegistration?.by === "unhcr").map((e) => e.code)),
+  );
   lazy(k, "protecting", () => {
     const active = data["protecting-powers"].arrangements.filter((a) => a.status === "active");
     return new Map(active.map((a) => [`${a.protected}>${a.in}`, a]));

@@ -166,6 +166,7 @@ export function listNeeds(k: Knowledge, category?: string): NeedView[] {
       org: need.org ?? null,
       inDestination: false,
       apostilleApplies: null,
+      unhcrRegistersAsylum: false,
     };
     const abroad = evaluate(k.rules, { ...base, citizen: "A", in: "B", to: "C", atHome: false }).rule;
     const home = evaluate(k.rules, { ...base, citizen: "A", in: "A", to: "C", atHome: true }).rule;

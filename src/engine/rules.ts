@@ -15,6 +15,8 @@ export interface Facts {
   org: string | null;
   atHome: boolean | null;
   inDestination: boolean | null;
+  /** Whether UNHCR, not the state, registers asylum seekers where the person is. */
+  unhcrRegistersAsylum: boolean | null;
 }
 
 export interface ConditionTrace {

@@ -40,6 +40,8 @@ const TABLE: Row[] = [
   ["legalise my diploma", { citizen: "DE", to: "FR" }, "domestic_authority", "DE", "apostille-replaces-legalisation"],
   // asylum: where the person is
   ["I want to claim asylum", { in: "Berlin" }, "domestic_authority", "DE", "asylum-where-you-are"],
+  // ...unless UNHCR registers asylum seekers there, the state having no procedure of its own
+  ["I want to claim asylum", { in: "Kuala Lumpur" }, "international_organization", null, "asylum-unhcr-registers"],
   // extension: already in the country
   ["extend my tourist visa", { in: "Bangkok" }, "domestic_authority", "TH", "visa-extension-in-country"],
   // domestic matters of one's own state
