@@ -299,8 +299,15 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           break;
         }
         // A country's name with a genitive "s" ("Polens Haltung", "Luxemburgs Position").
-        if (n === 1 && !code && key.length >= 5 && key.endsWith("s") && k.primaryNames.has(key.slice(0, -1))) {
-          const gen = k.countryNames.get(key.slice(0, -1));
+        const stem = key.slice(0, -1);
+        if (
+          n === 1 &&
+          !code &&
+          key.length >= 5 &&
+          key.endsWith("s") &&
+          (k.primaryNames.has(stem) || (key.length >= 8 && k.countryNames.has(stem)))
+        ) {
+          const gen = k.countryNames.get(stem);
           if (gen) {
             found = { kind: "country", id: gen, country: gen, city: null, ...span };
             break;
@@ -388,9 +395,13 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       if (demCode) {
         found = { kind: "demonym", id: demCode, country: demCode, city: null, start: i, end: i + 1, text: tok.raw };
       } else {
-        // A lower-case word one letter off a name is a place only if it is long enough not to be
-        // a word of its own ("serve" is no Sérvia; "genevva" is Geneva).
+        // A lower-case word one letter off a name must be long enough not to be a word of its own
+        // ("mi serve" is no Sérvia) and, "une autrice belge" being no Autriche, see below.
         let place = isCapitalised(tok.raw) || tok.folded.length >= 6 ? k.placeIndex.match(tok.folded) : [];
+        // Without a capital or a word for a place before it, only a country's own English name or
+        // one of our cities is taken for a typo ("visa germnay"), not a name in another language.
+        if (!isCapitalised(tok.raw) && !placeWordBefore)
+          place = place.filter((p) => k.primaryNames.has(p) || k.cityNames.has(p));
         // Two near names ("Genva": Geneva or Genova): the one that hosts organizations wins.
         if (place.length > 1) place = place.filter((p) => k.hubs.has(k.cityNames.get(p) ?? ""));
         if (place.length === 1) {

@@ -1,5 +1,5 @@
 /**
- * Fifteen more corpora, written later, each in another voice, by people who had not seen the lexicon:
+ * Sixteen more corpora, written later, each in another voice, by people who had not seen the lexicon:
  * forum posts, chats and search-box queries (holdout.json, six languages), a call centre's ticket
  * log (holdout3.json, six languages), questions put to a search engine or an assistant
  * (holdout4.json), situations described rather than services named (holdout5.json; both
@@ -14,11 +14,12 @@
  * queries and messages written for someone else (holdout14.json), and the less common situations
  * (kidnappings, children's passports with a parent abroad, procurement, press accreditation;
  * holdout15.json), and everyday help-line reasons mostly in the four main languages with regional
- * wording (holdout16.json; all six in seven languages). Each was first run as a held-out measure —
+ * wording (holdout16.json), and short stories that never name the service (holdout17.json; all seven
+ * in seven languages). Each was first run as a held-out measure —
  * office kind / state 89.2 / 87.9 %, 91.7 / 90.6 %, 88.0 / 88.0 %, 84.0 / 83.0 %, 96.7 / 92.2 %,
- * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 %, 78.1 / 84.4 %, 59.4 / 68.1 %, 85.6 / 88.8 %, 93.1 / 93.1 %, 78.8 / 81.9 % and 90.0 / 90.6 % — and the gaps each showed were then fixed in the
+ * 96.5 / 94.5 %, 96.7 / 93.9 %, 79.3 / 83.3 %, 78.3 / 76.7 %, 78.1 / 84.4 %, 59.4 / 68.1 %, 85.6 / 88.8 %, 93.1 / 93.1 %, 78.8 / 81.9 %, 90.0 / 90.6 % and 82.5 / 83.8 % — and the gaps each showed were then fixed in the
  * vocabulary, the roles of places and the place data. They now guard those fixes; they no longer
- * measure generalisation. The twelfth and fifteenth are held to what their fixes reached, not to
+ * measure generalisation. The twelfth, fifteenth and seventeenth are held to what their fixes reached, not to
  * the floor of the others: stories that never name the service remain the hard part.
  */
 import { readFileSync } from "node:fs";
@@ -32,6 +33,7 @@ import { runCorpus, type Case } from "../support/corpus.js";
 const FLOORS: Record<string, { office: number; state: number }> = {
   "holdout12.json": { office: 0.84, state: 0.83 },
   "holdout15.json": { office: 0.9, state: 0.92 },
+  "holdout17.json": { office: 0.93, state: 0.91 },
 };
 
 const load = (name: string): Case[] =>
@@ -53,6 +55,7 @@ describe.each([
   "holdout14.json",
   "holdout15.json",
   "holdout16.json",
+  "holdout17.json",
 ])("corpus %s", (name) => {
   const cases = load(name);
   const results = runCorpus(K, cases);
