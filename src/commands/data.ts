@@ -34,6 +34,16 @@ const RECORDS: Record<FileName, (d: FileData) => { asOf: string; source?: { url:
   "protecting-powers": (d) => d["protecting-powers"].arrangements,
   "world-cities": (d) =>
     d["world-cities"].cities.map(() => ({ asOf: d["world-cities"].asOf, source: d["world-cities"].source })),
+  offices: (d) =>
+    d.offices.rows.map(() => ({ asOf: d.offices.source.snapshotDate ?? d.offices.asOf, source: d.offices.source })),
+  "office-corrections": (d) => [
+    ...d["office-corrections"].closures,
+    ...d["office-corrections"].serviceExceptions,
+    ...d["office-corrections"].seats,
+    ...d["office-corrections"].additions,
+  ],
+  "no-relations": (d) => d["no-relations"].pairs,
+  "consular-sharing": (d) => d["consular-sharing"].arrangements,
 };
 
 export interface FileSummary {

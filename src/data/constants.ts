@@ -103,5 +103,9 @@ export const FILE_NAMES = [
   "mission-naming",
   "protecting-powers",
   "world-cities",
+  "offices",
+  "office-corrections",
+  "no-relations",
+  "consular-sharing",
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];

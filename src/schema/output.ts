@@ -57,6 +57,22 @@ const AnswerFields = {
       org: z.string().nullable().describe("organization id, for missions and the organization itself"),
       title: z.string(),
       summary: z.string(),
+      protectingPower: Code.optional().describe("the state whose embassy acts for the citizen's, where a protecting power does"),
+      operator: Code.optional().describe("the state that runs the office named (differs from of under a protecting power or sharing)"),
+      officeType: z.string().optional().describe("embassy, high-commission, consulate-general, consulate, ..."),
+      resident: z.boolean().optional().describe("false when the office serves the country from elsewhere, or none is on record"),
+      contact: z
+        .object({
+          address: z.string().optional(),
+          phone: z.string().optional(),
+          email: z.string().optional(),
+          website: z.string().optional(),
+        })
+        .optional(),
+      directory: z
+        .object({ id: z.string(), source: z.string(), asOf: z.string() })
+        .optional()
+        .describe("the directory record the office comes from"),
     })
     .nullable(),
   notThis: z.array(z.object({ office: z.enum(OFFICE_KINDS), title: z.string(), why: z.string() })),

@@ -110,8 +110,9 @@ describe("data", () => {
       asOf: "2026-11-27",
     });
     const a = json<{ answer: { city: string } }>(
-      run(["classify", "lost my passport", "--citizen", "FR", "--in", "NL", "--data", dir, "--json"]),
+      run(["classify", "lost my passport", "--in", "NL", "--data", dir, "--json"]),
     );
+    // Without a citizenship no office is named, and the seat rule places the embassies.
     expect(a.answer.city).toBe("Amsterdam");
   });
 

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { compileDirectory } from "../../src/engine/office-directory.js";
+import {
+  chooseOffice,
+  pairKey,
+  whoServes,
+  type Arrangements,
+  type DirectoryOffice,
+} from "../../src/engine/office-choice.js";
+
+/** A small directory: one office each, positions where they matter. */
+function office(p: Partial<DirectoryOffice> & Pick<DirectoryOffice, "id" | "operator" | "host" | "city" | "type">) {
+  return {
+    name: null,
+    contact: {},
+    services: null,
+    notOffered: [],
+    lat: null,
+    lon: null,
+    covers: [],
+    source: "Wikidata",
+    asOf: "2022-11-16",
+    ...p,
+  } satisfies DirectoryOffice;
+}
+const SOURCE = { source: { title: "t", url: "https://example.org/" }, asOf: "2026-12-03" };
+const IMPORTED: DirectoryOffice[] = [
+  office({ id: "Q1", operator: "AU", host: "CH", city: "Bern", type: "embassy" }),
+  office({ id: "Q2", operator: "FR", host: "CH", city: "Bern", type: "embassy", lat: 46.95, lon: 7.45 }),
+  office({ id: "Q3", operator: "FR", host: "CH", city: "Geneva", type: "consulate-general", lat: 46.2, lon: 6.15 }),
+  office({ id: "Q4", operator: "FR", host: "CH", city: "Zurich", type: "consulate-general", lat: 47.37, lon: 8.54 }),
+  office({ id: "Q5", operator: "CA", host: "IR", city: "Tehran", type: "embassy" }),
+  office({ id: "Q6", operator: "US", host: "IL", city: "Tel Aviv", type: "embassy" }),
+  office({ id: "Q7", operator: "CH", host: "RU", city: "Moscow", type: "embassy" }),
+  office({ id: "Q8", operator: "DE", host: "NZ", city: "Wellington", type: "embassy", covers: ["TV", "WS"] }),
+  office({ id: "Q9", operator: "UA", host: "RU", city: "Moscow", type: "embassy" }),
+  office({ id: "Q10", operator: "NO", host: "MX", city: "Cancún", type: "honorary-consulate" }),
+  office({ id: "Q11", operator: "DE", host: "TW", city: "Taipei", type: "trade-office" }),
+];
+const DIR = compileDirectory(IMPORTED, {
+  closures: [
+    { operator: "CA", host: "IR", city: "Tehran", type: "embassy", status: "closed", since: "2012", ...SOURCE },
+  ],
+  serviceExceptions: [
+    {
+      operator: "AU",
+      host: "CH",
+      city: "Bern",
+      type: "embassy",
+      notOffered: ["passports", "consular"],
+      servedBy: { operator: "AU", host: "CH", city: "Geneva", type: "consulate-general" },
+      ...SOURCE,
+    },
+  ],
+  seats: [{ operator: "US", host: "IL", city: "Jerusalem", ...SOURCE }],
+  additions: [],
+});
+const ARR: Arrangements = {
+  protecting: new Map([
+    [
+      "CA>IR",
+      { protected: "CA", in: "IR", protectingPower: "IT", office: "Embassy of Italy in Tehran", city: "Tehran" },
+    ],
+  ]),
+  noRelations: new Map([[pairKey("UA", "RU"), { a: "UA", b: "RU", since: "2022-02-24", note: null }]]),
+  closures: new Map(),
+  sharing: [
+    {
+      id: "ch-li",
+      name: "Switzerland for Liechtenstein",
+      served: ["LI"],
+      by: ["CH"],
+      where: null,
+      alsoWhere: [],
+      caveat: null,
+    },
+  ],
+  eu: new Set(["FR", "DE"]),
+};
+
+describe("chooseOffice", () => {
+  it("takes the office in the person's city before the embassy", () => {
+    const c = chooseOffice(DIR, { of: "FR", host: "CH", city: "Geneva", service: "passports" });
+    expect(c.kind === "resident" && [c.office.city, c.why]).toEqual(["Geneva", "in-city"]);
+  });
+  it("takes the embassy where the person's city has no office and its position is unknown", () => {
+    const c = chooseOffice(DIR, { of: "FR", host: "CH", city: "Lugano", service: "passports" });
+    expect(c.kind === "resident" && [c.office.city, c.why]).toEqual(["Bern", "seat"]);
+  });
+  it("takes the nearest office from a city whose position is known", () => {
+    const c = chooseOffice(DIR, {
+      of: "FR",
+      host: "CH",
+      city: "Lausanne",
+      at: { lat: 46.52, lon: 6.63 },
+      service: "passports",
+    });
+    expect(c.kind === "resident" && [c.office.city, c.why]).toEqual(["Geneva", "nearest"]);
+  });
+  it("does not send people to an office that does not offer the service", () => {
+    const c = chooseOffice(DIR, { of: "AU", host: "CH", city: "Bern", service: "passports" });
+    expect(c.kind === "resident" && c.office.city).toBe("Geneva");
+    const bilateral = chooseOffice(DIR, { of: "AU", host: "CH", city: null, service: "bilateral" });
+    expect(bilateral.kind === "resident" && bilateral.office.city).toBe("Bern");
+  });
+  it("moves an embassy to its recorded seat", () => {
+    const c = chooseOffice(DIR, { of: "US", host: "IL", city: "Tel Aviv", service: "passports" });
+    expect(c.kind === "resident" && c.office.city).toBe("Jerusalem");
+  });
+  it("says not on record, with the honorary consul, where no office serves", () => {
+    const c = chooseOffice(DIR, { of: "NO", host: "MX", city: null, service: "passports" });
+    expect(c.kind).toBe("not-on-record");
+    expect(c.kind === "not-on-record" && c.honorary?.city).toBe("Cancún");
+  });
+  it("counts representative offices as consular only in and for Taiwan", () => {
+    const c = chooseOffice(DIR, { of: "DE", host: "TW", city: "Taipei", service: "passports" });
+    expect(c.kind === "resident" && c.office.id).toBe("Q11");
+  });
+});
+
+describe("whoServes", () => {
+  it("drops a closed embassy and names the protecting power", () => {
+    const s = whoServes(DIR, ARR, { of: "CA", host: "IR", city: "Tehran", service: "passports" });
+    expect(s.kind === "protecting-power" && s.record.protectingPower).toBe("IT");
+  });
+  it("never names an embassy between states without relations", () => {
+    const s = whoServes(DIR, ARR, { of: "UA", host: "RU", city: "Moscow", service: "passports" });
+    expect(s.kind === "none" && s.reason).toBe("no-relations");
+  });
+  it("uses a sharing arrangement where the state has no office", () => {
+    const s = whoServes(DIR, ARR, { of: "LI", host: "RU", city: "Moscow", service: "passports" });
+    expect(s.kind === "shared" && [s.by, s.choice.office.city]).toEqual(["CH", "Moscow"]);
+  });
+  it("names the office accredited from a neighbouring country", () => {
+    const s = whoServes(DIR, ARR, { of: "DE", host: "TV", city: null, service: "visas" });
+    expect(s.kind === "accredited" && s.office.city).toBe("Wellington");
+  });
+  it("says not on record, never invents, where nothing is known", () => {
+    const s = whoServes(DIR, ARR, { of: "FR", host: "TV", city: null, service: "passports" });
+    expect(s.kind === "none" && s.reason).toBe("not-on-record");
+  });
+});
