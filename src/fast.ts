@@ -45,6 +45,12 @@ export const FAST_COMMANDS: Record<string, FastCommand> = {
     positionals: [0, 0],
     run: async (_p, f) => (await import("./commands/missions.js")).run(f),
   },
+  offices: {
+    values: ["of", "in", "type"],
+    switches: [],
+    positionals: [0, 0],
+    run: async (_p, f) => (await import("./commands/offices.js")).run(f),
+  },
   needs: {
     values: ["category"],
     switches: [],

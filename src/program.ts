@@ -296,6 +296,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(flagsOnly(() => import("./commands/missions.js")));
 
   program
+    .command("offices")
+    .description("a state's real embassies, consulates and other offices, or the offices in a city")
+    .option("--of <state>", "the state that runs the offices: code, name or nationality (AU, Australia)")
+    .option("--in <place>", "a country or a city (Switzerland, Geneva)")
+    .option("--type <type>", "one office type (embassy, consulate-general, consulate, honorary-consulate, ...)")
+    .addHelpText(
+      "before",
+      examples([
+        "mission-guide offices --of AU --in Switzerland",
+        "mission-guide offices --in Geneva --type consulate-general",
+        "mission-guide offices --of MX --in US --json",
+      ]),
+    )
+    .action(flagsOnly(() => import("./commands/offices.js")));
+
+  program
     .command("data")
     .description("data sources, as-of dates and counts; --check validates the bundled data or an overlay")
     .option("--check", "validate every file and cross-reference (of the bundle, or of --data DIR over it)")

@@ -109,3 +109,19 @@ export const FILE_NAMES = [
   "consular-sharing",
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];
+
+/** The directory's office types: ids of data/office-types.json, or other. */
+export const DIRECTORY_OFFICE_TYPES = [
+  "embassy",
+  "high-commission",
+  "consulate-general",
+  "consulate",
+  "honorary-consulate",
+  "interests-section",
+  "trade-office",
+  "nunciature",
+  "eu-delegation",
+  "permanent-mission",
+  "delegation",
+  "other",
+] as const;

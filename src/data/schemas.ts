@@ -9,6 +9,7 @@ import {
   PLACE_ROLES,
   STATE_ROLES,
   type FileName,
+  DIRECTORY_OFFICE_TYPES,
 } from "./constants.js";
 
 export * from "./constants.js";
@@ -372,22 +373,8 @@ export const ProtectingPowersFile = z.object({
 export type ProtectingArrangement = z.infer<typeof ProtectingPowersFile>["arrangements"][number];
 
 // --- the office directory (imported from Wikidata by scripts/import-offices.mjs) ---
-/** The directory's office types: ids of data/office-types.json, or other. */
-export const DIRECTORY_OFFICE_TYPES = [
-  "embassy",
-  "high-commission",
-  "consulate-general",
-  "consulate",
-  "honorary-consulate",
-  "interests-section",
-  "trade-office",
-  "nunciature",
-  "eu-delegation",
-  "permanent-mission",
-  "delegation",
-  "other",
-] as const;
 export const DirectoryOfficeType = z.enum(DIRECTORY_OFFICE_TYPES);
+
 export type DirectoryOfficeType = z.infer<typeof DirectoryOfficeType>;
 const OfficeCell = z.union([z.string(), z.number(), z.null()]);
 export const OfficesFile = z.object({
@@ -424,7 +411,12 @@ const CuratedPlace = {
   city: z.string().min(1),
 };
 const Curated = { ...Sourced, unconfirmed: z.boolean().optional().describe("only a secondary source, or not settled") };
-const OfficeRef = z.object({ operator: CountryCode, host: CountryCode, city: z.string().min(1), type: z.string().optional() });
+const OfficeRef = z.object({
+  operator: CountryCode,
+  host: CountryCode,
+  city: z.string().min(1),
+  type: z.string().optional(),
+});
 export const OfficeCorrectionsFile = z.object({
   asOf: IsoDate,
   closures: z.array(
@@ -461,7 +453,10 @@ export const OfficeCorrectionsFile = z.object({
     z.object({
       id: Slug.optional().describe("a curated office's own id, where the import has none"),
       ...CuratedPlace,
-      operator: z.string().regex(/^[A-Z]{2}$/).describe("the state or territory that runs the office"),
+      operator: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .describe("the state or territory that runs the office"),
       type: DirectoryOfficeType,
       name: z.string().min(1).nullable().optional(),
       address: z.string().nullable().optional(),

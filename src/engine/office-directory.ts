@@ -151,26 +151,28 @@ export function compileDirectory(
     };
     offices = same ? offices.map((o) => (o === same ? curated : o)) : [...offices, curated];
   }
-  // An office named as serving instead exists: add it where the import lacks it.
+  // A service exception's office, and the one it names as serving instead, exist (its source says
+  // so): add them where the import lacks them.
   for (const ex of corr.serviceExceptions) {
-    const by = ex.servedBy;
-    if (!by || offices.some((o) => matches(o, { operator: by.operator, host: by.host, city: by.city }))) continue;
-    offices.push({
-      id: `curated:${by.operator}-${by.host}-${norm(by.city).replace(/\W+/g, "-")}`,
-      operator: by.operator,
-      host: by.host,
-      city: by.city,
-      type: (by.type ?? "consulate-general") as DirectoryOfficeType,
-      name: null,
-      contact: {},
-      services: null,
-      notOffered: [],
-      lat: null,
-      lon: null,
-      covers: [],
-      source: ex.source.url,
-      asOf: ex.asOf,
-    });
+    for (const by of [{ ...ex, type: ex.type ?? undefined }, ex.servedBy]) {
+      if (!by || offices.some((o) => matches(o, { operator: by.operator, host: by.host, city: by.city }))) continue;
+      offices.push({
+        id: `curated:${by.operator}-${by.host}-${norm(by.city).replace(/\W+/g, "-")}`,
+        operator: by.operator,
+        host: by.host,
+        city: by.city,
+        type: (by.type ?? "consulate-general") as DirectoryOfficeType,
+        name: null,
+        contact: {},
+        services: null,
+        notOffered: [],
+        lat: null,
+        lon: null,
+        covers: [],
+        source: ex.source.url,
+        asOf: ex.asOf,
+      });
+    }
   }
   for (const ex of corr.serviceExceptions) {
     offices = offices.map((o) =>

@@ -57,10 +57,17 @@ const AnswerFields = {
       org: z.string().nullable().describe("organization id, for missions and the organization itself"),
       title: z.string(),
       summary: z.string(),
-      protectingPower: Code.optional().describe("the state whose embassy acts for the citizen's, where a protecting power does"),
-      operator: Code.optional().describe("the state that runs the office named (differs from of under a protecting power or sharing)"),
+      protectingPower: Code.optional().describe(
+        "the state whose embassy acts for the citizen's, where a protecting power does",
+      ),
+      operator: Code.optional().describe(
+        "the state that runs the office named (differs from of under a protecting power or sharing)",
+      ),
       officeType: z.string().optional().describe("embassy, high-commission, consulate-general, consulate, ..."),
-      resident: z.boolean().optional().describe("false when the office serves the country from elsewhere, or none is on record"),
+      resident: z
+        .boolean()
+        .optional()
+        .describe("false when the office serves the country from elsewhere, or none is on record"),
       contact: z
         .object({
           address: z.string().optional(),
