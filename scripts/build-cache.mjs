@@ -1,13 +1,16 @@
 // Writes dist/cache/: the folded-name and vocabulary indexes of the bundled data, one file each,
 // built once here so that a one-shot command reads only the ones it uses instead of rebuilding
-// them. Run by `npm run build` after tsup.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+// them, and a copy of the data files they were built from (dist/cache/data/), so that an index is
+// used only while the data here is byte for byte the same. Run by `npm run build` after tsup.
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 
 const { buildIndexCache } = await import(new URL("../dist/internal.js", import.meta.url));
 const dir = new URL("../dist/cache/", import.meta.url);
 rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
+mkdirSync(new URL("data/", dir), { recursive: true });
 // index.json last: a cache cut short by a failed build names no file it lacks.
 const { "index.json": manifest, ...files } = buildIndexCache();
 for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, dir), text);
+for (const f of new Set(Object.values(JSON.parse(manifest).builtFrom).flat()))
+  copyFileSync(new URL(`../../data/${f}.json`, dir), new URL(`data/${f}.json`, dir));
 writeFileSync(new URL("index.json", dir), manifest);

@@ -2,6 +2,7 @@
 import { FILE_NAMES, type FileName } from "../data/constants.js";
 import { bundledData } from "../data/load.js";
 import type { FileData } from "../data/schemas.js";
+import type { FileSummary } from "../schema/output.js";
 import { DataError, UsageError } from "../errors.js";
 import { err, out, outJson } from "../output.js";
 import { table, widths } from "../render/table.js";
@@ -45,15 +46,6 @@ const RECORDS: Record<FileName, (d: FileData) => { asOf: string; source?: { url:
   "no-relations": (d) => d["no-relations"].pairs,
   "consular-sharing": (d) => d["consular-sharing"].arrangements,
 };
-
-export interface FileSummary {
-  file: string;
-  records: number;
-  sources: number;
-  oldest: string;
-  newest: string;
-  stale: boolean;
-}
 
 function daysBetween(a: string, b: Date): number {
   return Math.floor((b.getTime() - new Date(`${a}T00:00:00Z`).getTime()) / 86_400_000);

@@ -1,28 +1,25 @@
 /** The process's knowledge: data compiled once, from the bundle or a validated overlay. */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, readIndexFile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge.js";
-import { FILE_NAMES } from "./constants.js";
+import type { FileName } from "./constants.js";
 import { bundledData, dataDir } from "./load.js";
 
 let bundled: Knowledge | null = null;
 const overlays = new Map<string, Knowledge>();
 
-/** Sizes of the bundled data files: a cache built from other files is not used. */
-export function dataFingerprint(): string {
-  const dir = dataDir();
-  return FILE_NAMES.map((n) => `${n}:${statSync(join(dir, `${n}.json`)).size}`).join(",");
-}
-
-/** dist/cache/index.json: the data the indexes were built from, and the file holding each. */
+/**
+ * dist/cache/index.json: the file holding each index and the data files each was built from. A
+ * copy of those data files, as they were, lies beside it (dist/cache/data/).
+ */
 export interface IndexManifest {
-  fingerprint: string;
   files: Partial<Record<CachedIndex, string>>;
+  builtFrom: Partial<Record<CachedIndex, FileName[]>>;
 }
 
 /**
  * The indexes built at build time from the bundled data (dist/cache/), each read on first use, if
- * they were built from the data that is here.
+ * it was built from the data that is here.
  */
 function indexCache(): IndexCache | undefined {
   const dir = new URL("./cache/", import.meta.url);
@@ -32,11 +29,28 @@ function indexCache(): IndexCache | undefined {
   } catch {
     return undefined; // running from source, or a build without the cache: build indexes as needed
   }
-  if (manifest.fingerprint !== dataFingerprint()) return undefined;
+  // Content, not size or date: a one-letter fix ("Genf" → "Genx") keeps a file's size, and a
+  // checkout or an unpacked tarball changes dates alone. Comparing with the copy costs about a
+  // third of hashing here (no crypto module to load), and each file is compared once.
+  const same = new Map<FileName, boolean>();
+  const unchanged = (f: FileName): boolean => {
+    let s = same.get(f);
+    if (s === undefined) {
+      try {
+        s = readFileSync(new URL(`data/${f}.json`, dir)).equals(readFileSync(join(dataDir(), `${f}.json`)));
+      } catch {
+        s = false;
+      }
+      same.set(f, s);
+    }
+    return s;
+  };
   return {
     get(key: CachedIndex): unknown {
       const name = manifest.files[key];
-      if (name === undefined) return undefined;
+      const from = manifest.builtFrom?.[key];
+      // An index is used only if every file it was built from is byte for byte the same here.
+      if (name === undefined || from === undefined || !from.every(unchanged)) return undefined;
       try {
         return readIndexFile(name, readFileSync(new URL(name, dir), "utf8"));
       } catch {

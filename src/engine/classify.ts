@@ -12,6 +12,7 @@ import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "./needs.j
 import { resolveCountry, resolveOrg, resolvePlace, type Place } from "./resolve.js";
 import { officePart, type OfficePart } from "./office-answer.js";
 import type { OfficeService } from "./office-choice.js";
+import type { Answer as ClassifyDoc } from "../schema/output.js";
 import { evaluate, type Facts, type RuleTrace } from "./rules.js";
 
 export const SCHEMA_VERSION = 1;
@@ -24,47 +25,10 @@ export interface ClassifyOptions {
   org?: string | null | undefined;
 }
 
-export interface SourceRef {
-  title: string;
-  url: string;
-  asOf: string;
-}
+export type SourceRef = Answer["sources"][number];
 
-export interface Answer {
-  schemaVersion: 1;
-  input: {
-    text: string;
-    citizen: string | null;
-    in: { country: string; city: string | null } | null;
-    to: string | null;
-    org: string | null;
-  };
-  need: { id: string; label: string; category: NeedCategory; confidence: number; matched: string[] } | null;
-  answer: {
-    office: OfficeKind;
-    of: string | null;
-    in: string | null;
-    city: string | null;
-    org: string | null;
-    title: string;
-    summary: string;
-    /** The state whose embassy acts for the citizen's, where a protecting power does. */
-    protectingPower?: string;
-    operator?: string;
-    officeType?: string;
-    resident?: boolean;
-    contact?: { address?: string; phone?: string; email?: string; website?: string };
-    directory?: { id: string; source: string; asOf: string };
-  } | null;
-  notThis: { office: OfficeKind; title: string; why: string }[];
-  reasons: string[];
-  caveats: string[];
-  missing: ("citizen" | "in" | "to" | "org")[];
-  rule: string | null;
-  sources: SourceRef[];
-  alternatives: { need: string; confidence: number }[];
-  trace: RuleTrace[];
-}
+/** The answer, as `classify --json --explain` prints it: the trace is always kept here. */
+export type Answer = Omit<ClassifyDoc, "trace"> & { trace: RuleTrace[] };
 
 interface Context {
   citizen: string | null;

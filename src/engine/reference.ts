@@ -2,18 +2,14 @@
  * Reference look-ups: hubs, organizations, office types. Pure functions over the knowledge.
  */
 import type { City, Organization } from "../data/schemas.js";
+import type * as Out from "../schema/output.js";
 import { fold } from "./fold.js";
 import type { Knowledge } from "./knowledge.js";
 import { resolveCity, resolveCountry, resolveOrg } from "./resolve.js";
 import { evaluate } from "./rules.js";
 
-export interface Hub {
-  city: string;
-  id: string;
-  country: string;
-  names: string[];
-  organizations: { id: string; acronym: string; name: string; field: string; missionStyle: string | null }[];
-}
+/** A hub, as `hubs --json` prints it. */
+export type Hub = Out.Hub;
 
 function otherNames(city: City): string[] {
   const seen = new Set([fold(city.name)]);
@@ -79,26 +75,8 @@ export function memberStatus(k: Knowledge, orgId: string, code: string): MemberS
   return "non-member";
 }
 
-export interface OrgView {
-  id: string;
-  acronym: string;
-  name: string;
-  names: Record<string, string>;
-  city: string;
-  country: string;
-  field: string;
-  parent: string | null;
-  memberCount: number | null;
-  members: string[] | null;
-  observers: string[];
-  suspended: string[];
-  missionStyle: string | null;
-  headTitle: string | null;
-  note: string | null;
-  url: string;
-  source: string;
-  asOf: string;
-}
+/** An organization, as `orgs --json` prints it. */
+export type OrgView = Out.OrgView;
 
 export function orgView(k: Knowledge, o: Organization): OrgView {
   const list = membershipOf(k, o.id);
@@ -142,18 +120,8 @@ export function findOrgs(k: Knowledge, filter: { org?: string; city?: string; me
   return out;
 }
 
-export interface NeedView {
-  id: string;
-  label: string;
-  category: string;
-  group: string;
-  /** The office that typically serves it (a person abroad, acting for or belonging to a state). */
-  office: string;
-  /** The office when the person is at home, where it differs. */
-  officeAtHome: string | null;
-  org: string | null;
-  rule: string | null;
-}
+/** A need, as `needs --json` prints it. */
+export type NeedView = Out.NeedView;
 
 /** The catalogue of needs with the office each goes to, found by running the rules. */
 export function listNeeds(k: Knowledge, category?: string): NeedView[] {
@@ -187,16 +155,8 @@ export function listNeeds(k: Knowledge, category?: string): NeedView[] {
 /** An office type by id, name or alias, in any language the glossary carries. */
 export { resolveOfficeType } from "./resolve.js";
 
-export interface MissionView {
-  org: string;
-  orgId: string;
-  title: string;
-  headTitle: string | null;
-  city: string;
-  country: string;
-  status: "member" | "observer" | "partner" | "non-member";
-  suspended?: boolean;
-}
+/** A mission, as `missions --json` prints it, and the organization's id. */
+export type MissionView = Out.MissionView & { orgId: string };
 
 /**
  * A state's offices to international organizations: every organization it is a member,

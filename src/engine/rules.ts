@@ -3,6 +3,7 @@
  * rule whose conditions all hold decides; the trace records every condition tried.
  */
 import type { Condition, Rule } from "../data/schemas.js";
+import type { RuleTrace } from "../schema/output.js";
 
 export interface Facts {
   /** Whether the Apostille Convention applies between the document's state and the destination. */
@@ -19,19 +20,7 @@ export interface Facts {
   unhcrRegistersAsylum: boolean | null;
 }
 
-export interface ConditionTrace {
-  fact: Condition["fact"];
-  op: Condition["op"];
-  value?: string | string[] | undefined;
-  actual: string | boolean | null;
-  passed: boolean;
-}
-
-export interface RuleTrace {
-  rule: string;
-  passed: boolean;
-  conditions: ConditionTrace[];
-}
+export type { ConditionTrace, RuleTrace } from "../schema/output.js";
 
 /** Tests one condition against the facts. Unknown operators cannot occur: the schema closes them. */
 export function test(cond: Condition, facts: Facts): boolean {

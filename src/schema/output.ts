@@ -4,8 +4,8 @@
  * real outputs of every command against the shipped files.
  */
 import { z } from "zod";
-import { NEED_CATEGORIES, OFFICE_KINDS } from "../data/constants.js";
-import { OfficeType } from "../data/schemas.js";
+import { FACTS, NEED_CATEGORIES, OFFICE_KINDS, OPERATORS } from "../data/constants.js";
+import { OfficeType, Rule } from "../data/schemas.js";
 
 const Code = z
   .string()
@@ -19,13 +19,14 @@ export const SourceRef = z.object({
   asOf: z.string().describe("date the fact was last checked"),
 });
 
-const ConditionTrace = z.object({
-  fact: z.string(),
-  op: z.string(),
+export const ConditionTrace = z.object({
+  fact: z.enum(FACTS),
+  op: z.enum(OPERATORS),
   value: z.union([z.string(), z.array(z.string())]).optional(),
   actual: z.union([z.string(), z.boolean(), z.null()]),
   passed: z.boolean(),
 });
+export const RuleTrace = z.object({ rule: z.string(), passed: z.boolean(), conditions: z.array(ConditionTrace) });
 
 const AnswerFields = {
   schemaVersion: SchemaVersion,
@@ -58,7 +59,7 @@ const AnswerFields = {
       title: z.string(),
       summary: z.string(),
       protectingPower: Code.optional().describe(
-        "the state whose embassy acts for the citizen's, where a protecting power does",
+        "the state whose embassy acts for the citizen's, where a protecting power does (absent otherwise)",
       ),
       operator: Code.optional().describe(
         "the state that runs the office named (differs from of under a protecting power or sharing)",
@@ -95,7 +96,7 @@ const AnswerFields = {
 export const ClassifyDoc = z
   .object({
     ...AnswerFields,
-    trace: z.array(z.object({ rule: z.string(), passed: z.boolean(), conditions: z.array(ConditionTrace) })).optional(),
+    trace: z.array(RuleTrace).optional().describe("with --explain: every rule tried, in order"),
   })
   .strict();
 
@@ -128,73 +129,121 @@ export const BatchInput = z
 /** Any `--json` error. */
 export const ErrorDoc = z.object({ schemaVersion: SchemaVersion, error: ErrorBody }).strict();
 
-export const HubsDoc = z
+export const Hub = z.object({
+  city: z.string(),
+  id: z.string(),
+  country: Code,
+  names: z.array(z.string()).describe("the city's other names"),
+  organizations: z.array(
+    z.object({
+      id: z.string(),
+      acronym: z.string(),
+      name: z.string(),
+      field: z.string(),
+      missionStyle: z.string().nullable(),
+    }),
+  ),
+});
+export const HubsDoc = z.object({ schemaVersion: SchemaVersion, hubs: z.array(Hub) }).strict();
+
+export const OrgView = z.object({
+  id: z.string(),
+  acronym: z.string(),
+  name: z.string(),
+  names: z.record(z.string(), z.string()),
+  city: z.string(),
+  country: Code,
+  field: z.string(),
+  parent: z.string().nullable(),
+  memberCount: z.number().int().nullable(),
+  members: z.array(z.string()).nullable(),
+  observers: z.array(Code),
+  suspended: z.array(Code),
+  missionStyle: z.string().nullable(),
+  headTitle: z.string().nullable(),
+  note: z.string().nullable(),
+  url: z.string(),
+  source: z.string(),
+  asOf: z.string(),
+});
+export const OrgsDoc = z.object({ schemaVersion: SchemaVersion, organizations: z.array(OrgView) }).strict();
+
+export const NeedView = z.object({
+  id: z.string(),
+  label: z.string(),
+  category: z.enum(NEED_CATEGORIES),
+  group: z.string(),
+  office: z.enum(OFFICE_KINDS).describe("the office that typically serves it, for a person abroad"),
+  officeAtHome: z.enum(OFFICE_KINDS).nullable().describe("the office when the person is at home, where it differs"),
+  org: z.string().nullable(),
+  rule: z.string().nullable(),
+});
+export const NeedsDoc = z.object({ schemaVersion: SchemaVersion, needs: z.array(NeedView) }).strict();
+
+export const MissionView = z.object({
+  org: z.string().describe("the organization's acronym"),
+  title: z.string().describe("the office's official style"),
+  headTitle: z.string().nullable(),
+  city: z.string(),
+  country: Code.describe("the country the office is in"),
+  status: z.enum(["member", "observer", "partner", "non-member"]),
+  suspended: z.literal(true).optional().describe("a member whose rights are suspended"),
+});
+export const MissionsDoc = z
+  .object({ schemaVersion: SchemaVersion, country: Code, missions: z.array(MissionView) })
+  .strict();
+
+/** One office of the directory, as `offices --json` prints it. */
+export const OfficeView = z
+  .object({
+    operator: Code.describe("the state that runs the office"),
+    host: Code.describe("the country the office is in"),
+    type: z.string().describe("embassy, high-commission, consulate-general, consulate, honorary-consulate, ..."),
+    city: z.string().nullable(),
+    name: z.string(),
+    contact: z.object({
+      address: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      website: z.string().optional(),
+    }),
+    services: z.array(z.string()).optional().describe("services it is known to offer (curated records)"),
+    notOffered: z.array(z.string()).optional().describe("services its type suggests but it does not offer"),
+    directory: z.object({ id: z.string(), source: z.string(), asOf: z.string() }),
+  })
+  .strict();
+/** `offices --json`. */
+export const OfficesDoc = z.object({ schemaVersion: SchemaVersion, offices: z.array(OfficeView) }).strict();
+
+/** `rules --json` (and `rules --format json`): the rule base as the engine reads it. */
+export const RulesDoc = z.object({ schemaVersion: SchemaVersion, asOf: z.string(), rules: z.array(Rule) }).strict();
+
+export const FileSummary = z.object({
+  file: z.string(),
+  records: z.number().int(),
+  sources: z.number().int().describe("distinct source URLs"),
+  oldest: z.string().describe("the oldest as-of date in the file"),
+  newest: z.string(),
+  stale: z.boolean().describe("whether the oldest fact is older than --max-age days"),
+});
+/** `data --json`. */
+export const DataDoc = z
+  .object({ schemaVersion: SchemaVersion, package: z.string(), files: z.array(FileSummary) })
+  .strict();
+/** `data --check --json`, when the data is valid (otherwise an error document). */
+export const DataCheckDoc = z
   .object({
     schemaVersion: SchemaVersion,
-    hubs: z.array(
-      z.object({
-        city: z.string(),
-        id: z.string(),
-        country: Code,
-        names: z.array(z.string()).describe("the city's other names"),
-        organizations: z.array(
-          z.object({
-            id: z.string(),
-            acronym: z.string(),
-            name: z.string(),
-            field: z.string(),
-            missionStyle: z.string().nullable(),
-          }),
-        ),
-      }),
-    ),
+    valid: z.literal(true),
+    overlay: z.string().nullable(),
+    overlaid: z.array(z.string()).describe("the files taken from the overlay"),
+    files: z.array(FileSummary),
   })
   .strict();
 
-export const OrgsDoc = z
-  .object({
-    schemaVersion: SchemaVersion,
-    organizations: z.array(
-      z.object({
-        id: z.string(),
-        acronym: z.string(),
-        name: z.string(),
-        names: z.record(z.string(), z.string()),
-        city: z.string(),
-        country: Code,
-        field: z.string(),
-        parent: z.string().nullable(),
-        memberCount: z.number().int().nullable(),
-        members: z.array(z.string()).nullable(),
-        observers: z.array(Code),
-        suspended: z.array(Code),
-        missionStyle: z.string().nullable(),
-        headTitle: z.string().nullable(),
-        note: z.string().nullable(),
-        url: z.string(),
-        source: z.string(),
-        asOf: z.string(),
-      }),
-    ),
-  })
-  .strict();
-
-export const NeedsDoc = z
-  .object({
-    schemaVersion: SchemaVersion,
-    needs: z.array(
-      z.object({
-        id: z.string(),
-        label: z.string(),
-        category: z.enum(NEED_CATEGORIES),
-        group: z.string(),
-        office: z.enum(OFFICE_KINDS),
-        officeAtHome: z.enum(OFFICE_KINDS).nullable(),
-        org: z.string().nullable(),
-        rule: z.string().nullable(),
-      }),
-    ),
-  })
+/** `completion <shell> --json`. */
+export const CompletionDoc = z
+  .object({ schemaVersion: SchemaVersion, shell: z.enum(["bash", "zsh", "fish"]), script: z.string() })
   .strict();
 
 export const ExplainDoc = z.object({ schemaVersion: SchemaVersion, officeType: OfficeType }).strict();
@@ -210,9 +259,15 @@ export const OUTPUT_SCHEMAS = {
   error: ErrorDoc,
   hubs: HubsDoc,
   orgs: OrgsDoc,
+  missions: MissionsDoc,
+  offices: OfficesDoc,
   needs: NeedsDoc,
   explain: ExplainDoc,
   compare: CompareDoc,
+  rules: RulesDoc,
+  data: DataDoc,
+  "data-check": DataCheckDoc,
+  completion: CompletionDoc,
 } as const;
 
 /** The JSON Schemas, generated from the zod schemas. */
@@ -228,3 +283,14 @@ export function jsonSchemas(): Record<string, unknown> {
     ]),
   );
 }
+
+// The types of these documents, for the engine and the commands that build them (types only: the
+// engine and a one-shot command never load zod).
+export type Answer = z.output<typeof ClassifyDoc>;
+export type ConditionTrace = z.output<typeof ConditionTrace>;
+export type RuleTrace = z.output<typeof RuleTrace>;
+export type Hub = z.output<typeof Hub>;
+export type OrgView = z.output<typeof OrgView>;
+export type NeedView = z.output<typeof NeedView>;
+export type MissionView = z.output<typeof MissionView>;
+export type FileSummary = z.output<typeof FileSummary>;
