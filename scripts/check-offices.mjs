@@ -23,19 +23,26 @@ let right = 0;
 let wrongNamed = 0;
 const misses = [];
 for (const c of cases) {
-  const a = classify(TEXT[c.need] ?? c.need.replace(/-/g, " "), { citizen: c.citizen, in: c.in, to: c.to ?? undefined });
+  const a = classify(TEXT[c.need] ?? c.need.replace(/-/g, " "), {
+    citizen: c.citizen,
+    in: c.in,
+    to: c.to ?? undefined,
+  });
   const ans = a.answer;
   const want = c.expect.servedBy ?? c.expect;
   const accept = [want, ...(c.alsoAccept ?? [])];
-  const ok =
-    ans &&
-    accept.some((w) => (ans.operator ?? ans.of) === w.operator && norm(ans.city) === norm(w.city));
+  const ok = ans && accept.some((w) => (ans.operator ?? ans.of) === w.operator && norm(ans.city) === norm(w.city));
   const bad = (c.mustNotName ?? []).some(
     (m) => ans && (ans.operator ?? ans.of) === m.operator && norm(ans.city) === norm(m.city),
   );
   if (ok) right++;
-  else misses.push(`${c.id}: got ${ans ? `${ans.operator ?? ans.of}/${ans.city} "${ans.title}"` : "no answer"}; want ${want.operator}/${want.city}`);
+  else
+    misses.push(
+      `${c.id}: got ${ans ? `${ans.operator ?? ans.of}/${ans.city} "${ans.title}"` : "no answer"}; want ${want.operator}/${want.city}`,
+    );
   if (bad) wrongNamed++;
 }
-console.log(`verified office cases: ${right}/${cases.length} right state's office in the right city (${((100 * right) / cases.length).toFixed(1)} %); known-wrong offices named: ${wrongNamed}`);
+console.log(
+  `verified office cases: ${right}/${cases.length} right state's office in the right city (${((100 * right) / cases.length).toFixed(1)} %); known-wrong offices named: ${wrongNamed}`,
+);
 if (verbose) for (const m of misses) console.log(`  miss ${m}`);

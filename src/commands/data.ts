@@ -35,8 +35,7 @@ const RECORDS: Record<FileName, (d: FileData) => { asOf: string; source?: { url:
   "protecting-powers": (d) => d["protecting-powers"].arrangements,
   "world-cities": (d) =>
     d["world-cities"].cities.map(() => ({ asOf: d["world-cities"].asOf, source: d["world-cities"].source })),
-  offices: (d) =>
-    d.offices.rows.map(() => ({ asOf: d.offices.source.snapshotDate ?? d.offices.asOf, source: d.offices.source })),
+  offices: (d) => d.offices.rows.map(() => ({ asOf: d.offices.asOf, source: d.offices.source })),
   "office-corrections": (d) => [
     ...d["office-corrections"].closures,
     ...d["office-corrections"].serviceExceptions,

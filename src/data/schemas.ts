@@ -376,7 +376,6 @@ export type ProtectingArrangement = z.infer<typeof ProtectingPowersFile>["arrang
 export const DirectoryOfficeType = z.enum(DIRECTORY_OFFICE_TYPES);
 
 export type DirectoryOfficeType = z.infer<typeof DirectoryOfficeType>;
-const OfficeCell = z.union([z.string(), z.number(), z.null()]);
 export const OfficesFile = z.object({
   asOf: IsoDate,
   source: z.object({

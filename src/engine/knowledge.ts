@@ -3,13 +3,7 @@
  * and returns lookup tables; it is run once per process (or once per overlay).
  */
 import { compileDirectory, readOffices } from "./office-directory.js";
-import {
-  pairKey,
-  type Arrangements,
-  type ClosureRecord,
-  type DirectoryOffice,
-  type OfficeDirectory,
-} from "./office-choice.js";
+import { pairKey, type Arrangements, type ClosureRecord, type DirectoryOffice } from "./office-choice.js";
 import type {
   ProtectingArrangement,
   MembershipList,
