@@ -8,8 +8,8 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: strin
 export default defineConfig({
   entry: {
     index: "src/index.ts",
-    "output-schemas": "src/schema/output.ts",
-    internal: "src/internal.ts",
+    "output-schemas": "src/model/output-schemas.ts",
+    internal: "src/store/build-index-cache.ts",
   },
   format: ["esm"],
   target: "node20",

@@ -30,7 +30,7 @@ const promptsFromCommonJs = {
 };
 
 const result = await build({
-  entryPoints: [new URL("src/cli.ts", root).pathname],
+  entryPoints: [new URL("src/cli/main.ts", root).pathname],
   bundle: true,
   platform: "node",
   format: "cjs",

@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
 const raw = JSON.parse(readFileSync(new URL("countries.json", `file://${pkgPath}`), "utf8"));
 
 // Translations kept: languages the tool reads, in Latin script (others cannot be typed back by the
-// folding in src/engine/fold.ts and only add collisions).
+// folding in src/engine/text/fold.ts and only add collisions).
 const LANGS = ["deu", "fra", "spa", "ita", "por", "nld"];
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’.,()-]+$/u;
 

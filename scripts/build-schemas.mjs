@@ -1,4 +1,4 @@
-// Writes schema/<name>.schema.json from the zod schemas of the outputs (src/schema/output.ts),
+// Writes schema/<name>.schema.json from the zod schemas of the outputs (src/model/output-schemas.ts),
 // through the built dist/output-schemas.js. Run by `npm run build` after tsup.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 

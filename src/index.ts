@@ -5,9 +5,13 @@
  *   const a = classify("lost my passport", { citizen: "CA", in: "Geneva" });
  *   a.answer?.title; // "Embassy of Canada in Switzerland"
  */
-import { getKnowledge } from "./data/knowledge.js";
-import { classify as classifyWith, type Answer, type ClassifyOptions } from "./engine/classify.js";
-import { findHubs as findHubsWith, findOrgs as findOrgsWith, listNeeds as listNeedsWith } from "./engine/reference.js";
+import { getKnowledge } from "./store/knowledge-store.js";
+import { classify as classifyWith, type Answer, type ClassifyOptions } from "./engine/answer/classify-need.js";
+import {
+  findHubs as findHubsWith,
+  findOrgs as findOrgsWith,
+  listNeeds as listNeedsWith,
+} from "./engine/lookup/reference-lists.js";
 import {
   findCountry as findCountryWith,
   findPlace as findPlaceWith,
@@ -15,14 +19,14 @@ import {
   resolveOfficeType as resolveOfficeTypeWith,
   resolveOrg as resolveOrgWith,
   resolvePlace as resolvePlaceWith,
-} from "./engine/resolve.js";
+} from "./engine/lookup/resolve-names.js";
 
-export type { Answer, ClassifyOptions, SourceRef } from "./engine/classify.js";
-export type { Hub, OrgView, NeedView, MemberStatus } from "./engine/reference.js";
-export type { Place } from "./engine/resolve.js";
-export type { CountryInfo, Knowledge } from "./engine/knowledge.js";
-export { EngineError, type EngineErrorCode } from "./engine/errors.js";
-export { fold } from "./engine/fold.js";
+export type { Answer, ClassifyOptions, SourceRef } from "./engine/answer/classify-need.js";
+export type { Hub, OrgView, NeedView, MemberStatus } from "./engine/lookup/reference-lists.js";
+export type { Place } from "./engine/lookup/resolve-names.js";
+export type { CountryInfo, Knowledge } from "./engine/knowledge/compile-knowledge.js";
+export { EngineError, type EngineErrorCode } from "./engine/engine-error.js";
+export { fold } from "./engine/text/fold.js";
 
 /** Which office serves a need stated in words. Options override what the text says. */
 export function classify(text: string, options: ClassifyOptions = {}): Answer {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { classify } from "../../src/engine/classify.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
 import type { Case } from "../support/corpus.js";
 import { K } from "../support/knowledge.js";
 

@@ -1,10 +1,11 @@
 /** The build-time index cache (dist/cache) holds exactly what compiling the bundled data gives. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type IndexManifest } from "../../src/data/knowledge.js";
-import { bundledData } from "../../src/data/load.js";
-import { classify } from "../../src/engine/classify.js";
-import { CACHED_INDEXES, compile, exportIndexes, readIndexFile, type CachedIndex } from "../../src/engine/knowledge.js";
+import { type IndexManifest } from "../../src/store/knowledge-store.js";
+import { bundledData } from "../../src/store/data-files.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
+import { CACHED_INDEXES, compile, type CachedIndex } from "../../src/engine/knowledge/compile-knowledge.js";
+import { exportIndexes, readIndexFile, revive } from "../../src/store/index-cache-format.js";
 
 const dir = new URL("../../dist/cache/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("index.json", dir), "utf8")) as IndexManifest;
@@ -35,7 +36,7 @@ describe("index cache", () => {
   });
 
   it("gives the same answers as no cache", () => {
-    const a = compile(bundledData(), { get: cached });
+    const a = compile(bundledData(), { get: (key) => revive(cached(key)) });
     const b = compile(bundledData());
     for (const t of [
       "I'm a Canadian in Genf and lost my pasport",

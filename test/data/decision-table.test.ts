@@ -3,8 +3,8 @@
  * exercises. The last test checks that every rule and every office kind is reached.
  */
 import { describe, expect, it } from "vitest";
-import { classify, type ClassifyOptions } from "../../src/engine/classify.js";
-import { OFFICE_KINDS } from "../../src/data/schemas.js";
+import { classify, type ClassifyOptions } from "../../src/engine/answer/classify-need.js";
+import { OFFICE_KINDS } from "../../src/model/data-schemas.js";
 import { K } from "../support/knowledge.js";
 
 type Row = [text: string, flags: ClassifyOptions, office: string, of: string | null, rule: string];

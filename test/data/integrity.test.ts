@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { crossCheck } from "../../src/data/integrity.js";
-import { dataDir } from "../../src/data/load.js";
-import { validateData } from "../../src/data/validate.js";
-import { FILES, REQUIRED_LANGS } from "../../src/data/schemas.js";
-import { listNeeds } from "../../src/engine/reference.js";
+import { crossCheck } from "../../src/store/integrity.js";
+import { dataDir } from "../../src/store/data-files.js";
+import { validateData } from "../../src/store/overlay-validation.js";
+import { FILES, REQUIRED_LANGS } from "../../src/model/data-schemas.js";
+import { listNeeds } from "../../src/engine/lookup/reference-lists.js";
 import { K } from "../support/knowledge.js";
 
 const validation = validateData();

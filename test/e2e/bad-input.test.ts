@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { dataDir } from "../../src/data/load.js";
+import { dataDir } from "../../src/store/data-files.js";
 import { BIN } from "../support/run.js";
 
 interface Result {

@@ -1,7 +1,7 @@
 /** `classify --stdin`: NDJSON in order, one answer per line, errors per line, exit statuses. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runBatch, batchStatus, parseLine } from "../../src/commands/batch.js";
+import { runBatch, batchStatus, parseLine } from "../../src/cli/commands/batch.js";
 import { K } from "../support/knowledge.js";
 import { run } from "../support/run.js";
 

@@ -1,7 +1,7 @@
 /** The fast path agrees with the full program: same options, same arguments, same answers. */
 import { describe, expect, it } from "vitest";
-import { FAST_COMMANDS, FAST_GLOBALS, fastParse } from "../../src/fast.js";
-import { buildProgram } from "../../src/program.js";
+import { FAST_COMMANDS, FAST_GLOBALS, fastParse } from "../../src/cli/fast-path.js";
+import { buildProgram } from "../../src/cli/commander-program.js";
 import { run } from "../support/run.js";
 
 const program = buildProgram(() => undefined);

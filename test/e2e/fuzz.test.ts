@@ -237,7 +237,7 @@ function commandLine(cli: Cli): fc.Arbitrary<{ args: string[]; input: string }> 
     });
 }
 
-/** Whether the program was asked for JSON (as src/cli.ts reads it) and for nothing that prints text. */
+/** Whether the program was asked for JSON (as src/cli/main.ts reads it) and for nothing that prints text. */
 function expectsJson(args: string[]): boolean {
   const end = args.indexOf("--");
   const opts = end === -1 ? args : args.slice(0, end);

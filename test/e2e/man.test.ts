@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { roff } from "../../src/render/man.js";
+import { roff } from "../../src/shell/man-page.js";
 import { run } from "../support/run.js";
 
 const PAGE = new URL("../../man/mission-guide.1", import.meta.url);

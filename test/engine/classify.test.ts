@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "../../src/engine/classify.js";
-import { EngineError } from "../../src/engine/errors.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
+import { EngineError } from "../../src/engine/engine-error.js";
 import { K } from "../support/knowledge.js";
 
 describe("classify — the issue's examples", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMentions } from "../../src/engine/entities.js";
+import { findMentions } from "../../src/engine/recognise/mentions.js";
 import { K } from "../support/knowledge.js";
 
 const roles = (text: string) => findMentions(K, text).map((m) => [m.kind, m.country ?? m.id, m.role]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, rawTokens, tokens } from "../../src/engine/fold.js";
+import { fold, rawTokens, tokens } from "../../src/engine/text/fold.js";
 
 describe("fold", () => {
   it.each([

@@ -24,8 +24,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classify } from "../../src/engine/classify.js";
-import { EngineError } from "../../src/engine/errors.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
+import { EngineError } from "../../src/engine/engine-error.js";
 import { K } from "../support/knowledge.js";
 import { runCorpus, type Case } from "../support/corpus.js";
 

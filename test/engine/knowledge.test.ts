@@ -1,8 +1,8 @@
 /** The knowledge the answers apply: naming conventions, embassy seats, protecting powers, apostilles. */
 import { describe, expect, it } from "vitest";
-import { classify } from "../../src/engine/classify.js";
-import { bilateralName, missionName } from "../../src/engine/naming.js";
-import { listMissions } from "../../src/engine/reference.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
+import { bilateralName, missionName } from "../../src/engine/answer/office-titles.js";
+import { listMissions } from "../../src/engine/lookup/reference-lists.js";
 import { K } from "../support/knowledge.js";
 
 const title = (of: string, org: string) => missionName(K, K.orgs.get(org)!, of);

@@ -1,7 +1,7 @@
-/** Sorted-line maps and sets (src/engine/lines.ts) answer exactly as a Map or Set of the same. */
+/** Sorted-line maps and sets (src/engine/text/sorted-lines.ts) answer exactly as a Map or Set of the same. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LineMap, LineSet, lineSafe, setToLines, toLines } from "../../src/engine/lines.js";
+import { LineMap, LineSet, lineSafe, setToLines, toLines } from "../../src/engine/text/sorted-lines.js";
 
 // Names as the indexes hold them, with accents, spaces, other scripts and near neighbours in order.
 const key = fc.oneof(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { getKnowledge } from "../../src/data/knowledge.js";
-import { closest, editDistance, WordIndex } from "../../src/engine/matcher.js";
+import { getKnowledge } from "../../src/store/knowledge-store.js";
+import { closest, editDistance, WordIndex } from "../../src/engine/text/word-matcher.js";
 
 describe("editDistance", () => {
   it("counts insertions, deletions, substitutions and adjacent swaps", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compileDirectory } from "../../src/engine/office-directory.js";
+import { compileDirectory } from "../../src/engine/lookup/office-directory.js";
 import {
   chooseOffice,
   pairKey,
   whoServes,
   type Arrangements,
   type DirectoryOffice,
-} from "../../src/engine/office-choice.js";
+} from "../../src/engine/lookup/office-choice.js";
 
 /** A small directory: one office each, positions where they matter. */
 function office(p: Partial<DirectoryOffice> & Pick<DirectoryOffice, "id" | "operator" | "host" | "city" | "type">) {

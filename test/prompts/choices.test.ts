@@ -1,7 +1,7 @@
 /** The lists behind the questions: every value they give resolves, and every need can be reached. */
 import { describe, expect, it } from "vitest";
-import { classify } from "../../src/engine/classify.js";
-import { findPlace, resolveCountry, resolveOrg, resolvePlace } from "../../src/engine/resolve.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
+import { findPlace, resolveCountry, resolveOrg, resolvePlace } from "../../src/engine/lookup/resolve-names.js";
 import {
   canonicalText,
   countryLines,
@@ -13,7 +13,7 @@ import {
   questionFor,
   type Line,
   type Option,
-} from "../../src/prompts/choices.js";
+} from "../../src/engine/lookup/prompt-suggestions.js";
 import { K } from "../support/knowledge.js";
 
 function options<V>(lines: Line<V>[]): Option<V>[] {

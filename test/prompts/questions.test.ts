@@ -1,8 +1,8 @@
 /** Each question `ask` puts, driven key by key: suggestions, defaults from the text, Ctrl-C. */
 import { describe, expect, it } from "vitest";
-import { CancelledError } from "../../src/errors.js";
-import { askAgain, askCountry, askNeed, askOrg, askPlace } from "../../src/prompts/questions.js";
-import { PLAIN } from "../../src/render/style.js";
+import { CancelledError } from "../../src/cli/cli-errors.js";
+import { askAgain, askCountry, askNeed, askOrg, askPlace } from "../../src/cli/prompts/questions.js";
+import { PLAIN } from "../../src/cli/renderers/style.js";
 import { K } from "../support/knowledge.js";
 import { ask, CTRL_C, settle } from "./support.js";
 

@@ -1,6 +1,6 @@
 /** Drives the `ask` questions with @inquirer/testing: virtual streams, keys typed one by one. */
 import { render } from "@inquirer/testing";
-import type { PromptContext } from "../../src/prompts/questions.js";
+import type { PromptContext } from "../../src/cli/prompts/questions.js";
 
 type Question<C, V> = (config: C, context?: PromptContext) => Promise<V>;
 type Rendered = Awaited<ReturnType<typeof render>>;

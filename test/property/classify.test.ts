@@ -4,9 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { OFFICE_KINDS } from "../../src/data/constants.js";
-import { classify, type Answer, type ClassifyOptions } from "../../src/engine/classify.js";
-import { EngineError } from "../../src/engine/errors.js";
+import { OFFICE_KINDS } from "../../src/model/vocabularies.js";
+import { classify, type Answer, type ClassifyOptions } from "../../src/engine/answer/classify-need.js";
+import { EngineError } from "../../src/engine/engine-error.js";
 import { K } from "../support/knowledge.js";
 
 const ENGINE_CODES = new Set([

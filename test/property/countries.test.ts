@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dataDir } from "../../src/data/load.js";
-import type { Country } from "../../src/data/schemas.js";
-import { EngineError } from "../../src/engine/errors.js";
-import { findPlace, resolveCountry } from "../../src/engine/resolve.js";
+import { dataDir } from "../../src/store/data-files.js";
+import type { Country } from "../../src/model/data-schemas.js";
+import { EngineError } from "../../src/engine/engine-error.js";
+import { findPlace, resolveCountry } from "../../src/engine/lookup/resolve-names.js";
 import { K } from "../support/knowledge.js";
 
 const countries = (JSON.parse(readFileSync(`${dataDir()}/countries.json`, "utf8")) as { countries: Country[] })

@@ -1,7 +1,7 @@
 /** Folding, the one normal form every comparison uses, on arbitrary text. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, rawTokens, tokens } from "../../src/engine/fold.js";
+import { fold, rawTokens, tokens } from "../../src/engine/text/fold.js";
 
 /** Any UTF-16 string, lone surrogates and control characters included. */
 const anyText = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string());

@@ -1,8 +1,8 @@
 /** A few golden answer cards: the text a person reads, fixed so that changes are seen in review. */
 import { describe, expect, it } from "vitest";
-import { classify } from "../../src/engine/classify.js";
-import { renderCard } from "../../src/render/card.js";
-import { PLAIN } from "../../src/render/style.js";
+import { classify } from "../../src/engine/answer/classify-need.js";
+import { renderCard } from "../../src/cli/renderers/answer-card.js";
+import { PLAIN } from "../../src/cli/renderers/style.js";
 import { K } from "../support/knowledge.js";
 
 const CASES: [name: string, text: string, flags: Record<string, string>][] = [

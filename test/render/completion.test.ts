@@ -1,8 +1,8 @@
 /** The program description and the completion model, on a small commander program of their own. */
 import { Argument, Command, Option } from "commander";
 import { describe, expect, it } from "vitest";
-import { describeProgram } from "../../src/render/cli-spec.js";
-import { completionModel, completionScript, SHELLS, type Binder } from "../../src/render/completion.js";
+import { describeProgram } from "../../src/shell/program-spec.js";
+import { completionModel, completionScript, SHELLS, type Binder } from "../../src/shell/completion-script.js";
 
 function program(): Command {
   const p = new Command("tool").description("a tool").option("--data <dir>", "data").option("--json", "json");

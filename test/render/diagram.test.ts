@@ -1,8 +1,15 @@
 /** The decision graph and its Mermaid and Graphviz renderings. */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { NEED_CATEGORIES, OFFICE_KINDS, type Condition, type Rule } from "../../src/data/schemas.js";
-import { decisionGraph, describeCondition, dot, dotString, mermaid, mermaidText } from "../../src/render/diagram.js";
+import { NEED_CATEGORIES, OFFICE_KINDS, type Condition, type Rule } from "../../src/model/data-schemas.js";
+import {
+  decisionGraph,
+  describeCondition,
+  dot,
+  dotString,
+  mermaid,
+  mermaidText,
+} from "../../src/cli/renderers/rules-diagram.js";
 import { K } from "../support/knowledge.js";
 
 const categoryOf = (id: string): string | undefined => K.needById.get(id)?.need.category;

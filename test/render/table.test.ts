@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roomForWords, table, wrapCell } from "../../src/render/table.js";
+import { roomForWords, table, wrapCell } from "../../src/cli/renderers/table.js";
 
 describe("table layout", () => {
   it("widens a column whose longest word would be cut, keeping the total", () => {

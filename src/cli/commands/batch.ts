@@ -1,0 +1,224 @@
+/**
+ * `classify --stdin`: one need per input line, one NDJSON answer per line, in order.
+ *
+ * Built for volume: lines are split by hand from large chunks, output is gathered into large
+ * writes (honouring back-pressure), memory does not grow with the input, and the answer for an
+ * input already seen (same text and flags, whatever its id) is reused as serialised JSON — batches
+ * of requests repeat themselves a great deal, and serialising an answer costs more than the rest.
+ */
+import { classify, type ClassifyOptions } from "../../engine/answer/classify-need.js";
+import { EngineError } from "../../engine/engine-error.js";
+import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import { EXIT } from "../cli-errors.js";
+import { stdoutClosed } from "../output.js";
+import { escapeJson } from "../../engine/text/escape-controls.js";
+
+/** Longest line taken; longer lines get an error of their own and the batch goes on. */
+export const MAX_LINE = 64 * 1024;
+const CHUNK = 64 * 1024;
+const CACHE_LIMIT = 5_000;
+const FIELDS = ["text", "citizen", "in", "to", "org", "id"] as const;
+
+export interface BatchStats {
+  lines: number;
+  answered: number;
+  unrecognised: number;
+  malformed: number;
+}
+
+type Parsed =
+  { text: string; opts: ClassifyOptions; id: unknown } | { error: { code: string; message: string }; id: unknown };
+
+/** Reads one input line: plain text, or a JSON object with text and optional flags and id. */
+export function parseLine(line: string, defaults: ClassifyOptions): Parsed {
+  if (line.includes("\u0000"))
+    return { error: { code: "binary-input", message: "line contains binary data (NUL bytes)" }, id: null };
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("{")) {
+    if (trimmed === "") return { error: { code: "empty-input", message: "empty line: no need to classify" }, id: null };
+    return { text: trimmed, opts: defaults, id: null };
+  }
+  let obj: unknown;
+  try {
+    // Plain JSON.parse never honours "__proto__" (it makes an own property), and an object with any
+    // key but the known fields is refused below, so nothing reaches a prototype.
+    obj = JSON.parse(trimmed);
+  } catch {
+    return { error: { code: "bad-json", message: "line starts with { but is not valid JSON" }, id: null };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    return { error: { code: "bad-json", message: "a JSON line must be an object" }, id: null };
+  }
+  const rec = obj as Record<string, unknown>;
+  const id = rec.id ?? null;
+  const unknownKey = Object.keys(rec).find((key) => !(FIELDS as readonly string[]).includes(key));
+  if (unknownKey !== undefined) {
+    return {
+      error: {
+        code: "bad-field",
+        message: `unknown field "${unknownKey.slice(0, 40)}"; expected ${FIELDS.join(", ")}`,
+      },
+      id,
+    };
+  }
+  for (const key of FIELDS) {
+    if (key !== "id" && rec[key] !== undefined && rec[key] !== null && typeof rec[key] !== "string") {
+      return { error: { code: "bad-field", message: `"${key}" must be a string` }, id };
+    }
+  }
+  const text = typeof rec.text === "string" ? rec.text.trim() : "";
+  if (text === "") return { error: { code: "empty-input", message: '"text" is missing or empty' }, id };
+  const pick = (key: "citizen" | "in" | "to" | "org"): string | undefined =>
+    typeof rec[key] === "string" && rec[key] !== "" ? rec[key] : (defaults[key] ?? undefined);
+  return { text, opts: { citizen: pick("citizen"), in: pick("in"), to: pick("to"), org: pick("org") }, id };
+}
+
+/**
+ * Classifies a stream of lines. `write` receives large chunks and returns false when the reader
+ * is saturated; `drain` then waits. Returns the counts, from which the exit status follows.
+ */
+export async function runBatch(
+  k: Knowledge,
+  input: AsyncIterable<Buffer | string>,
+  write: (chunk: Buffer, done: () => void) => boolean,
+  drain: () => Promise<void>,
+  defaults: ClassifyOptions = {},
+  shouldStop: () => boolean = () => false,
+): Promise<BatchStats> {
+  const stats: BatchStats = { lines: 0, answered: 0, unrecognised: 0, malformed: 0 };
+  // Answers are kept as UTF-8 bytes and copied into large output buffers: encoding a 2 KB answer
+  // for every line would cost more than everything else together.
+  const cache = new Map<string, { body: Buffer; recognised: boolean }>();
+  // Output buffers are reused once written, so memory stays flat however long the input.
+  const free: Buffer[] = [];
+  const fresh = (size: number): Buffer =>
+    size <= CHUNK ? (free.pop() ?? Buffer.allocUnsafe(CHUNK)) : Buffer.allocUnsafe(size);
+  const send = (whole: Buffer, used: number): boolean =>
+    write(whole.subarray(0, used), () => {
+      if (whole.length === CHUNK && free.length < 8) free.push(whole);
+    });
+  let buf = fresh(CHUNK);
+  let pos = 0;
+  const flush = async (): Promise<void> => {
+    if (pos === 0) return;
+    const ok = send(buf, pos);
+    buf = fresh(CHUNK);
+    pos = 0;
+    if (!ok) await drain();
+  };
+  const room = (bytes: number): void => {
+    if (pos + bytes <= buf.length) return;
+    // Full: hand the filled part over (its write is awaited at the next flush point).
+    if (pos > 0) {
+      pending.push([buf, pos]);
+      pos = 0;
+    }
+    buf = fresh(Math.max(CHUNK, bytes));
+  };
+  const pending: [Buffer, number][] = [];
+  const emit = (text: string, body?: Buffer): void => {
+    room(Buffer.byteLength(text) + (body?.length ?? 0));
+    pos += buf.write(text, pos, "utf8");
+    if (body) pos += body.copy(buf, pos);
+  };
+  const flushAll = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const [whole, used] = pending.shift()!;
+      if (!send(whole, used)) await drain();
+    }
+    await flush();
+  };
+
+  const answerLine = (line: string): void => {
+    stats.lines++;
+    const n = stats.lines;
+    if (line.length > MAX_LINE) {
+      stats.malformed++;
+      emit(
+        `{"line":${n},"id":null,"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
+      );
+      return;
+    }
+    const parsed = parseLine(line, defaults);
+    const idPart = `"id":${escapeJson(JSON.stringify(parsed.id) ?? "null")}`;
+    if ("error" in parsed) {
+      stats.malformed++;
+      emit(`{"line":${n},${idPart},"error":${escapeJson(JSON.stringify(parsed.error))}}\n`);
+      return;
+    }
+    const key = `${parsed.text}\u0000${parsed.opts.citizen ?? ""}\u0000${parsed.opts.in ?? ""}\u0000${parsed.opts.to ?? ""}\u0000${parsed.opts.org ?? ""}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      try {
+        const { trace, ...answer } = classify(k, parsed.text, parsed.opts);
+        void trace;
+        // The serialised answer without its opening brace, ready to follow "line" and "id".
+        hit = {
+          body: Buffer.from(`${escapeJson(JSON.stringify(answer)).slice(1)}\n`),
+          recognised: answer.answer !== null,
+        };
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        stats.malformed++;
+        emit(
+          `{"line":${n},${idPart},"error":${escapeJson(JSON.stringify({ code: e.code, message: e.message, suggestions: e.suggestions }))}}\n`,
+        );
+        return;
+      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, hit);
+    }
+    if (hit.recognised) stats.answered++;
+    else stats.unrecognised++;
+    emit(`{"line":${n},${idPart},`, hit.body);
+  };
+
+  let partial = "";
+  let skipping = false;
+  const decoder = new TextDecoder("utf-8");
+  for await (const piece of input) {
+    const text = typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      if (nl === -1) break;
+      if (skipping) {
+        skipping = false;
+      } else {
+        const line = partial === "" ? text.slice(start, nl) : partial + text.slice(start, nl);
+        answerLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+      }
+      partial = "";
+      start = nl + 1;
+      if (pending.length > 0) await flushAll();
+    }
+    if (!skipping) {
+      partial += text.slice(start);
+      if (partial.length > MAX_LINE) {
+        // Too long to be a need: report it, and drop the rest of it as it arrives.
+        stats.lines++;
+        stats.malformed++;
+        emit(
+          `{"line":${stats.lines},"id":null,"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
+        );
+        partial = "";
+        skipping = true;
+      }
+    }
+    // Each piece of input is answered and written before the next is awaited: a live pipe
+    // (a chatbot sending a line at a time) gets its answers at once, a large file in 64 KB writes.
+    await flushAll();
+    if (shouldStop() || stdoutClosed()) break;
+  }
+  const tail = partial + decoder.decode();
+  if (!skipping && tail !== "") answerLine(tail.endsWith("\r") ? tail.slice(0, -1) : tail);
+  await flushAll();
+  return stats;
+}
+
+/** The exit status of a batch (SPEC §4): malformed lines outrank unrecognised needs. */
+export function batchStatus(s: BatchStats): number {
+  if (s.malformed > 0) return EXIT.usage;
+  if (s.unrecognised > 0) return EXIT.notFound;
+  return EXIT.ok;
+}

@@ -1,0 +1,92 @@
+/** `classify`: one need in words → the answer card or JSON. */
+import { classify, requireText } from "../../engine/answer/classify-need.js";
+import { EXIT, UsageError } from "../cli-errors.js";
+import { err, out, outJson, stdoutClosed, stopRequested } from "../output.js";
+import { escapeText } from "../../engine/text/escape-controls.js";
+import { renderCard } from "../renderers/answer-card.js";
+import { knowledge, lookup, style, width, type GlobalOptions } from "./command-context.js";
+
+export interface ClassifyFlags extends GlobalOptions {
+  citizen?: string;
+  in?: string;
+  to?: string;
+  org?: string;
+  explain?: boolean;
+  stdin?: boolean;
+}
+
+async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> {
+  if (words.length > 0) {
+    throw new UsageError("--stdin reads the needs from standard input; give no words with it.", "usage");
+  }
+  if (process.stdin.isTTY) {
+    throw new UsageError(
+      "--stdin reads one need per line from a pipe or a file, e.g. mission-guide classify --stdin < needs.txt",
+      "no-input",
+    );
+  }
+  const k = await knowledge(flags);
+  const { runBatch, batchStatus } = await import("./batch.js");
+  // SIGTERM: stop reading, answer what has been read, end after a whole line. (Ending the input
+  // stream wakes a loop that is waiting for more.)
+  let stop = false;
+  const onTerm = (): void => {
+    stop = true;
+    process.stdin.destroy();
+  };
+  process.once("SIGTERM", onTerm);
+  const stdout = process.stdout;
+  let stats;
+  try {
+    stats = await runBatch(
+      k,
+      process.stdin,
+      (chunk, done) => {
+        if (!stdoutClosed()) return stdout.write(chunk, () => done());
+        done();
+        return true;
+      },
+      () =>
+        new Promise<void>((resolve) => {
+          if (stdoutClosed()) resolve();
+          else stdout.once("drain", () => resolve());
+        }),
+      { citizen: flags.citizen, in: flags.in, to: flags.to, org: flags.org },
+      () => stop || stopRequested(),
+    );
+  } catch (e) {
+    if (!stop) throw e;
+    return SIGTERM_STATUS;
+  } finally {
+    process.removeListener("SIGTERM", onTerm);
+  }
+  return stop ? SIGTERM_STATUS : batchStatus(stats);
+}
+
+/** 128 + 15: what a shell reports for a process that SIGTERM ended. */
+const SIGTERM_STATUS = 143;
+
+export async function run(words: string[], flags: ClassifyFlags): Promise<number> {
+  if (flags.stdin) return runStdin(words, flags);
+  const text = words.join(" ");
+  const k = await knowledge(flags);
+  lookup(() => requireText(text));
+  const answer = lookup(() =>
+    classify(k, text, { citizen: flags.citizen, in: flags.in, to: flags.to, org: flags.org }),
+  );
+  if (flags.json) {
+    const { trace, ...rest } = answer;
+    outJson(flags.explain ? answer : rest);
+    void trace;
+  } else {
+    out(renderCard(answer, await style(flags), { explain: flags.explain === true, width: width() }));
+  }
+  if (!answer.answer) {
+    const alts = answer.alternatives.map((a) => a.need).join(", ");
+    err(
+      `mission-guide: no need recognised in "${escapeText(text.slice(0, 80))}"${alts ? `; closest: ${alts}` : ""}. See: mission-guide needs`,
+    );
+    return EXIT.notFound;
+  }
+  return EXIT.ok;
+}

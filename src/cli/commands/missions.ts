@@ -1,0 +1,52 @@
+/** `missions`: a state's offices to international organizations, as styled, with its standing. */
+import { findOrg, resolveCountry } from "../../engine/lookup/resolve-names.js";
+import { missionName } from "../../engine/answer/office-titles.js";
+import { listMissions } from "../../engine/lookup/reference-lists.js";
+import { NotFoundError, UsageError } from "../cli-errors.js";
+import { out, outJson } from "../output.js";
+import { table, widths } from "../renderers/table.js";
+import { knowledge, lookup, width, type GlobalOptions } from "./command-context.js";
+
+export interface MissionsFlags extends GlobalOptions {
+  country?: string;
+  org?: string;
+}
+
+export async function run(flags: MissionsFlags): Promise<number> {
+  if (!flags.country) {
+    throw new UsageError(
+      "missions needs --country: mission-guide missions --country CA [--org NATO]",
+      "missing-country",
+    );
+  }
+  const k = await knowledge(flags);
+  const state = lookup(() => resolveCountry(k, flags.country!));
+  if (flags.org && !findOrg(k, flags.org)) lookup(() => listMissions(k, state.code, flags.org));
+  const missions = lookup(() =>
+    listMissions(k, state.code, flags.org, (org, code) => {
+      const m = missionName(k, org, code);
+      return { title: m.title, headTitle: m.headTitle };
+    }),
+  );
+  if (missions.length === 0) {
+    const what = flags.org
+      ? `We hold no membership list for ${flags.org}, so we cannot say how ${state.name} is represented there.`
+      : `No missions of ${state.name} found.`;
+    throw new NotFoundError(`${what} See: mission-guide orgs`, "no-missions");
+  }
+  if (flags.json) {
+    outJson({ schemaVersion: 1, country: state.code, missions: missions.map(({ orgId: _id, ...m }) => m) });
+    return 0;
+  }
+  const nonMember = missions.filter((m) => m.status === "non-member" && flags.org);
+  out(`Offices of ${state.name} to international organizations`);
+  out(
+    await table(
+      ["Org", "Office", "City", "Status"],
+      missions.map((m) => [m.org, m.title, m.city, m.suspended ? "member (suspended)" : m.status]),
+      widths(width(), [2, 8, 2, 3]),
+    ),
+  );
+  for (const m of nonMember) out(`${state.name} is not a member of ${m.org}.`);
+  return 0;
+}

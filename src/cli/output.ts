@@ -1,0 +1,120 @@
+/**
+ * Writing results: buffered into large chunks, quiet when the reader goes away (EPIPE), and
+ * colour decided once for the whole process.
+ */
+import type { Style } from "./renderers/style.js";
+import { PLAIN } from "./renderers/style.js";
+import { escapeJson } from "../engine/text/escape-controls.js";
+
+let closed = false;
+let installed = false;
+
+/**
+ * Ends quietly when stdout's reader goes away (`... | head`), and stderr's (`2>&1 | head`). Any
+ * other failure to write stdout (a full disk) stops the output and is passed to `onFailure`.
+ */
+export function guardStdout(onFailure: (e: NodeJS.ErrnoException) => void = () => undefined): void {
+  if (installed) return;
+  installed = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    closed = true;
+    held = null;
+    if (e.code !== "EPIPE") onFailure(e);
+  });
+  // Nowhere left to report a failure of stderr itself: drop it rather than crash on it.
+  process.stderr.on("error", () => undefined);
+}
+
+export function stdoutClosed(): boolean {
+  return closed;
+}
+
+/**
+ * Output held back while a command runs, so that its whole result goes out in one write: a signal
+ * or a closed pipe then cuts it before or after, never in the middle of a JSON document.
+ */
+let held: string[] | null = null;
+let heldSize = 0;
+/** Past this, held output is written anyway (memory stays flat whatever a command prints). */
+const HOLD_LIMIT = 4 * 1024 * 1024;
+
+/** Holds stdout output until `releaseOutput()` (the CLI holds it around each command). */
+export function holdOutput(): void {
+  held ??= [];
+}
+
+/** Writes what is held, in one write, and stops holding. */
+export function releaseOutput(): void {
+  flushOutput();
+  held = null;
+}
+
+/** Drops what is held: the command did not finish (a signal), so its output is not whole. */
+export function discardOutput(): void {
+  if (held) held = [];
+  heldSize = 0;
+}
+
+/** Writes what is held, in one write, and goes on holding. */
+export function flushOutput(): void {
+  if (!held || held.length === 0) return;
+  const text = held.join("");
+  held = [];
+  heldSize = 0;
+  if (!closed) process.stdout.write(text);
+}
+
+/** Writes text to stdout unless the reader has gone. */
+export function out(text: string): void {
+  if (closed) return;
+  const line = text.endsWith("\n") ? text : `${text}\n`;
+  if (held) {
+    held.push(line);
+    heldSize += line.length;
+    if (heldSize > HOLD_LIMIT) flushOutput();
+  } else process.stdout.write(line);
+}
+
+/** One line on stderr (after the stdout output so far, so a terminal shows them in order). */
+export function err(text: string): void {
+  flushOutput();
+  process.stderr.write(`${text}\n`);
+}
+
+let stopping = false;
+/** Whether SIGTERM has asked the process to stop: a streaming command ends after a whole line. */
+export function stopRequested(): boolean {
+  return stopping;
+}
+export function requestStop(): void {
+  stopping = true;
+}
+
+/** A JSON document on stdout (user text in it cannot restyle a terminal it is shown on). */
+export function outJson(value: unknown): void {
+  out(escapeJson(JSON.stringify(value, null, 2)));
+}
+
+export interface ColorOptions {
+  color?: boolean;
+}
+
+/**
+ * Whether to colour: only when the stream is a terminal, TERM is not dumb, NO_COLOR is unset and
+ * --no-color was not given; FORCE_COLOR forces it (chalk alone ignores NO_COLOR).
+ */
+export function colorLevel(opts: ColorOptions, stream: NodeJS.WriteStream = process.stdout): 0 | 1 {
+  const env = process.env;
+  if (opts.color === false) return 0;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return 1;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  if (env.TERM === "dumb") return 0;
+  return stream.isTTY ? 1 : 0;
+}
+
+/** The one style for the process: chalk when colouring (loaded only then), else plain text. */
+export async function loadStyle(opts: ColorOptions): Promise<Style> {
+  if (colorLevel(opts) === 0) return PLAIN;
+  const { Chalk } = await import("chalk");
+  return new Chalk({ level: 1 });
+}

@@ -1,0 +1,100 @@
+/**
+ * The answer card: the office in one bold line, where, why, what it is not, caveats, the rule and
+ * the data date. Meaning never rests on colour alone: every section has a word or a sign.
+ */
+import type { Answer } from "../../engine/answer/classify-need.js";
+import { escapeText } from "../../engine/text/escape-controls.js";
+import type { Style } from "./style.js";
+
+const OFFICE_LABEL: Record<string, string> = {
+  embassy_or_consulate: "embassy or consulate",
+  embassy: "embassy",
+  permanent_mission: "permanent mission",
+  domestic_authority: "domestic authority",
+  international_organization: "the organization itself",
+  none: "no diplomatic office",
+};
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : indent + l)).join("\n");
+}
+
+export interface CardOptions {
+  explain?: boolean;
+  width?: number;
+}
+
+export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string {
+  const width = Math.max(40, Math.min(opts.width ?? 88, 100)) - 4;
+  const lines: string[] = [];
+  if (!a.answer || !a.need) {
+    const shown = a.input.text.length > 80 ? `${a.input.text.slice(0, 77)}...` : a.input.text;
+    lines.push(s.bold(`Not recognised: ${escapeText(shown)}`));
+    if (a.alternatives.length > 0) {
+      lines.push("Closest needs:");
+      for (const alt of a.alternatives) lines.push(`  - ${alt.need}`);
+    }
+    lines.push(s.dim("Try other words, or list what is known with: mission-guide needs"));
+    return lines.join("\n") + "\n";
+  }
+  const ans = a.answer;
+  lines.push(s.bold(s.green(`→ ${ans.title}`)));
+  const kind = ans.officeType ? ans.officeType.replace(/-/g, " ") : OFFICE_LABEL[ans.office];
+  const where = [ans.city, kind].filter(Boolean).join(" · ");
+  lines.push(`  ${escapeText(where)}`);
+  const c = ans.contact;
+  if (c?.address) lines.push(`  ${wrap(`Address: ${escapeText(c.address)}`, width, "  ")}`);
+  if (c?.phone) lines.push(`  Phone: ${escapeText(c.phone)}`);
+  if (c?.email) lines.push(`  Email: ${escapeText(c.email)}`);
+  if (c?.website) lines.push(`  Web: ${escapeText(c.website)}`);
+  lines.push(`  ${wrap(ans.summary, width, "  ")}`);
+  if (a.reasons.length > 0) {
+    lines.push("", s.bold("Why"));
+    for (const r of a.reasons) lines.push(`  • ${wrap(r, width, "    ")}`);
+  }
+  if (a.notThis.length > 0) {
+    lines.push("", s.bold("Not this"));
+    for (const n of a.notThis) {
+      lines.push(`  ✗ ${s.red(n.title)}`);
+      lines.push(`    ${wrap(n.why, width - 2, "    ")}`);
+    }
+  }
+  if (a.caveats.length > 0) {
+    lines.push("", s.bold("Good to know"));
+    for (const c of a.caveats) lines.push(`  ! ${wrap(c, width, "    ")}`);
+  }
+  if (a.missing.length > 0) {
+    lines.push("", `${s.yellow("Would sharpen the answer:")} ${a.missing.map((m) => `--${m}`).join(", ")}`);
+  }
+  lines.push("");
+  lines.push(s.dim(`Need: ${a.need.label} (${a.need.id}, confidence ${a.need.confidence.toFixed(2)})`));
+  const asOf =
+    a.sources
+      .map((x) => x.asOf)
+      .sort()
+      .at(-1) ?? "";
+  lines.push(s.dim(`Rule: ${a.rule} · data as of ${asOf}`));
+  if (opts.explain) {
+    lines.push("", s.bold("Rule trace"));
+    for (const t of a.trace) {
+      lines.push(`  ${t.passed ? "✓" : "✗"} ${t.rule}`);
+      for (const c of t.conditions) {
+        const v = c.value === undefined ? "" : ` ${Array.isArray(c.value) ? `[${c.value.join(", ")}]` : c.value}`;
+        lines.push(`      ${c.passed ? "✓" : "✗"} ${c.fact} ${c.op}${v} (is ${String(c.actual)})`);
+      }
+    }
+    lines.push("", s.bold("Sources"));
+    for (const src of a.sources) lines.push(`  - ${src.title} (as of ${src.asOf})`, `    ${src.url}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,735 @@
+/**
+ * The answer engine: a need in words plus what is known of the person → which office serves them,
+ * why, what it is not, and where the facts come from.
+ */
+import type { Need, NeedCategory, OfficeKind, Organization, Rule } from "../../model/data-schemas.js";
+import { findMentions, type Mention } from "../recognise/mentions.js";
+import { EngineError } from "../engine-error.js";
+import { rawTokens } from "../text/fold.js";
+import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import {
+  capitalise,
+  embassySeat,
+  embassyTitle,
+  missionName,
+  missionTitle,
+  stateName,
+  withArticle,
+} from "./office-titles.js";
+import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
+import { resolveCountry, resolveOrg, resolvePlace, type Place } from "../lookup/resolve-names.js";
+import { officePart, type OfficePart } from "./office-answer.js";
+import type { OfficeService } from "../lookup/office-choice.js";
+import type { Answer as ClassifyDoc } from "../../model/output-schemas.js";
+import { evaluate, type Facts, type RuleTrace } from "../decide/rule-evaluator.js";
+
+export const SCHEMA_VERSION = 1;
+
+/** What the caller knows besides the text; values as typed (codes, names, cities). */
+export interface ClassifyOptions {
+  citizen?: string | null | undefined;
+  in?: string | null | undefined;
+  to?: string | null | undefined;
+  org?: string | null | undefined;
+}
+
+export type SourceRef = Answer["sources"][number];
+
+/** The answer, as `classify --json --explain` prints it: the trace is always kept here. */
+export type Answer = Omit<ClassifyDoc, "trace"> & { trace: RuleTrace[] };
+
+interface Context {
+  citizen: string | null;
+  place: Place | null;
+  to: string | null;
+  org: Organization | null;
+  /** Whether the place was stated as where the person lives ("I live in Köln"). */
+  residenceCue: boolean;
+}
+
+const EU_DIRECTIVE = {
+  title: "Council Directive (EU) 2015/637 on consular protection for unrepresented EU citizens",
+  url: "https://eur-lex.europa.eu/eli/dir/2015/637/oj",
+};
+
+/** Whether a city is its country's capital or seat of government (Bern, The Hague, Washington). */
+function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
+  const c = k.countries.get(p.country);
+  const seat = k.seats.get(p.country)?.city;
+  return (
+    p.city !== null && (p.city === c?.capital || p.city === seat || (p.country === "US" && p.city === "Washington"))
+  );
+}
+
+/** Categories for which a bare country name most likely names the destination. */
+const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
+
+/** Papers of one's civil status, from the registry at home or a consulate abroad. */
+const CIVIL_STATUS_NEEDS = new Set(["birth-registration", "marriage-registration", "notarial-services"]);
+/** Needs about a document for use in another state. */
+const DOCUMENT_NEEDS = new Set(["apostille", "consular-legalisation"]);
+/** Words that say where a document comes from: "aus Berlin", "de Guadalajara", "from Ohio". */
+const FROM_WORDS = new Set(["from", "of", "de", "del", "da", "do", "di", "du", "des", "aus", "von", "van", "uit"]);
+
+/**
+ * The state a document comes from, when the text ties a place or a nationality to it: a
+ * nationality or place right next to a document word, or a place after "from"/"de"/"aus" a few
+ * words after one.
+ */
+function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): string | null {
+  const isDoc = (i: number): boolean =>
+    i >= 0 && i < folded.length && (k.wordOwners.get(folded[i]!) ?? []).includes("c:document");
+  for (const m of mentions) {
+    if (m.kind === "org" || !m.country) continue;
+    // "UK degree", "diplôme français", "Ohio birth certificate" (not "Abu Dhabi; my degree").
+    const next = folded[m.end] ?? "";
+    if (isDoc(m.start - 1) || isDoc(m.end) || (!k.stopwords.has(next) && isDoc(m.end + 1))) return m.country;
+    if (m.kind !== "demonym" && FROM_WORDS.has(folded[m.start - 1] ?? "")) {
+      for (let j = m.start - 2; j >= Math.max(0, m.start - 5); j--) if (isDoc(j)) return m.country;
+    }
+    // "título universitario argentino", "diplôme universitaire français".
+    if (m.kind === "demonym" && isDoc(m.start - 2)) return m.country;
+  }
+  return null;
+}
+
+/** Consular needs that are often someone else's, told by family at home. */
+const SOMEONE_ELSES = new Set(["arrest-detention", "hospitalisation", "death-registration"]);
+
+/** Works out citizen, place, destination and organization from the text's mentions. */
+function readContext(k: Knowledge, mentions: Mention[], need: Need | null, concepts: Set<string>): Context {
+  // An extension is asked for in the country one is in: read places as for consular needs.
+  const category: NeedCategory | null = need?.id === "visa-extension" ? "domestic" : (need?.category ?? null);
+  const citizens: string[] = [];
+  const nationalities: string[] = [];
+  /** Nationalities of the party acting ("German firms") and of the one sought ("Kenyan buyers"). */
+  const actors: string[] = [];
+  const sought: string[] = [];
+  const others: string[] = [];
+  const residences: Place[] = [];
+  const weakIns: Place[] = [];
+  const tos: Place[] = [];
+  const fors: Place[] = [];
+  const withs: Place[] = [];
+  const origins: Place[] = [];
+  const loose: Place[] = [];
+  let embassyOf: string | null = null;
+  let org: Organization | null = null;
+  for (const m of mentions) {
+    if (m.kind === "org") {
+      org ??= k.orgs.get(m.id) ?? null;
+      continue;
+    }
+    if (!m.country) continue;
+    const place: Place = {
+      country: m.country,
+      city: m.kind === "city" ? m.city : null,
+      cityId: m.kind === "city" && k.cities.has(m.id) ? m.id : null,
+    };
+    if (m.qualifies === "actor") actors.push(m.country);
+    else if (m.qualifies === "sought") sought.push(m.country);
+    // Another person's nationality ("a Japanese girl") counts only when nothing else says whose.
+    if (m.qualifies === "other" && m.role !== "citizen") {
+      others.push(m.country);
+      continue;
+    }
+    if (m.role === "citizen") citizens.push(m.country);
+    else if (m.role === "nationality" || (m.role === "none" && m.kind === "demonym")) nationalities.push(m.country);
+    else if (m.role === "residence") residences.push(place);
+    else if (m.role === "in") weakIns.push(place);
+    else if (m.role === "to") tos.push(place);
+    else if (m.role === "for") fors.push(place);
+    else if (m.role === "with") withs.push(place);
+    else if (m.role === "embassyOf") embassyOf ??= m.country;
+    else if (m.role === "origin") origins.push(place);
+    else loose.push(place);
+  }
+  const destinationFirst = category !== null && DESTINATION_FIRST.has(category);
+  // "For X": the destination of a visa ("a visa for Japan"); the state acting in relations and at
+  // organizations ("who negotiates for Kenya", "pour la Suisse"); elsewhere a destination.
+  // "With X", "against X": the other party, never the one acting.
+  if (category === "bilateral" || category === "multilateral") {
+    for (const f of fors) if (f.city === null) citizens.push(f.country);
+  } else {
+    tos.push(...fors);
+    loose.push(...withs);
+  }
+  let citizen: string | null = citizens[0] ?? null;
+  let to: string | null = tos[0]?.country ?? null;
+  // A nationality's embassy is the person's own for consular needs, the destination's for visas.
+  if (embassyOf) {
+    if (destinationFirst) to ??= embassyOf;
+    else citizen ??= embassyOf;
+  }
+  // For a citizen's own matters a nationality qualifying them ("the Australian election", "my
+  // Dutch pension") is the person's own, and "from Berlin" is then where they write from.
+  if (!citizen && (category === "consular" || category === "domestic") && nationalities.length > 0) {
+    citizen = nationalities[0]!;
+  }
+  // "From X": where an applicant applies from, or else where a person comes from.
+  const fromOrigin = new Set<Place>();
+  for (const o of origins) {
+    if (destinationFirst || citizen) {
+      residences.push(o);
+      fromOrigin.add(o);
+    } else citizen = o.country;
+  }
+  // A nationality said in passing ("the Japanese market", "my wife is Italian") counts last; for
+  // visas it more likely names the destination ("the Emirates do not accept apostilles").
+  if (!destinationFirst && category !== "bilateral" && category !== "multilateral")
+    citizen ??= nationalities[0] ?? null;
+  const countryLevel = (p: Place): boolean => p.city === null;
+  let place: Place | null = residences[0] ?? null;
+  let residenceCue = place !== null;
+
+  switch (category) {
+    case "visa":
+    case "legalisation": {
+      // The destination: named as such, else a place mentioned that is neither home nor residence.
+      const other = [...weakIns, ...loose].filter((p) => p.country !== citizen && p.country !== place?.country);
+      // A place named outranks a nationality said in passing ("the Emirates do not accept...").
+      to ??=
+        other.at(-1)?.country ??
+        nationalities.find((c) => c !== citizen && c !== place?.country) ??
+        others.find((c) => c !== citizen && c !== place?.country) ??
+        null;
+      place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
+      // Family joining a citizen at home: the citizen's own country, named apart from where the
+      // family is ("my wife lives in Casablanca; I'm French ... to live together in France").
+      if (!to && need?.id === "family-reunion" && citizen && place && place.country !== citizen) {
+        if ([...residences, ...weakIns, ...loose].some((p) => p.country === citizen)) to = citizen;
+      }
+      break;
+    }
+    case "multilateral":
+      // The state acting: "Canada's position", "who speaks for Kenya", "la France à l'OMC".
+      // A capital stands for its government ("Ottawa's delegation", "Berlin's position").
+      citizen ??=
+        [...loose, ...tos, ...weakIns].find(countryLevel)?.country ??
+        nationalities[0] ??
+        [...loose, ...tos, ...weakIns].find((p) => p.city && isSeatOfGovernment(k, p))?.country ??
+        null;
+      place ??= weakIns[0] ?? null;
+      break;
+    case "bilateral": {
+      // Two states: the speaker's is usually named first ("our university in Edinburgh ... with
+      // Osaka", "New Zealand MPs to Suva"), the other is where one goes or is met.
+      const inOrder = mentions
+        .filter((m) => m.kind !== "org" && m.country && m.role !== "to" && m.role !== "for" && m.role !== "with")
+        .map((m) => m.country!);
+      to ??= tos[0]?.country ?? withs[0]?.country ?? sought.find((c) => c !== actors[0]) ?? null;
+      // "German firms ... partners in Colombia": the nationality of those acting is the home state,
+      // and a place named for the rest is the other.
+      if (!citizen && actors[0] && actors[0] !== to) {
+        citizen = actors[0];
+        to ??= [...weakIns, ...loose].find((p) => p.country !== citizen)?.country ?? null;
+      }
+      citizen ??= inOrder.find((c) => c !== to) ?? null;
+      to ??= inOrder.find((c) => c !== citizen) ?? null;
+      place ??= weakIns[0] ?? null;
+      break;
+    }
+    case "domestic":
+      citizen ??= loose.find(countryLevel)?.country ?? null;
+      place ??= weakIns[0] ?? tos[0] ?? loose.find((p) => p.country !== citizen) ?? null;
+      break;
+    default: {
+      place ??= weakIns[0] ?? loose[0] ?? null;
+      if (!citizen) citizen = loose.find((p) => p !== place && p.country !== place?.country)?.country ?? null;
+      break;
+    }
+  }
+  // Another person's nationality, when nothing else says whose matter it is: "my Belgian
+  // friend was arrested" is Belgium's.
+  if (!citizen && !destinationFirst && category !== "bilateral" && category !== "multilateral")
+    citizen = others[0] ?? null;
+  if (category === "consular") {
+    // "Belgians from Ghent, on holiday in Tel Aviv": where one comes from is not where one is.
+    if (place && fromOrigin.has(place)) place = weakIns.find((p) => p.country !== place!.country) ?? place;
+    // Someone else's emergency abroad, told from home ("Dad died in Split; we're from Galway"):
+    // help is needed where it happened.
+    if (need && SOMEONE_ELSES.has(need.id) && citizen && place?.country === citizen) {
+      const there = [...weakIns, ...loose, ...tos].find((p) => p.country !== citizen);
+      if (there) place = there;
+    }
+    // Someone who went *to* a country and lost a passport there is in that country...
+    if (!place && tos[0]) place = tos[0];
+    // ...and someone stuck abroad who needs to get *to* a country is usually going home.
+    else if (
+      !citizen &&
+      to &&
+      place &&
+      to !== place.country &&
+      ["urgent-travel", "return", "emergency-document"].some((c) => concepts.has(c))
+    ) {
+      citizen = to;
+    }
+  }
+  if (place && !residences.includes(place)) residenceCue = false;
+  return { citizen, place, to, org, residenceCue };
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? "");
+}
+
+function officeOfNotThis(kind: string): OfficeKind {
+  if (kind.startsWith("mission")) return "permanent_mission";
+  if (kind === "embassy") return "embassy";
+  return "embassy_or_consulate";
+}
+
+/** The organization at a hub city (or in a country) whose missions people confuse with embassies. */
+function hubOrg(k: Knowledge, place: Place | null): Organization | null {
+  if (!place) return null;
+  const pick = (orgs: Organization[] | undefined): Organization | null =>
+    orgs?.find((o) => o.missionStyle && o.field === "general") ?? orgs?.find((o) => o.missionStyle) ?? null;
+  if (place.cityId) return pick(k.hubs.get(place.cityId));
+  if (place.city) return null;
+  for (const [cityId, orgs] of k.hubs) {
+    if (k.cities.get(cityId)?.country === place.country) {
+      const o = pick(orgs);
+      if (o) return o;
+    }
+  }
+  return null;
+}
+
+function dedupeSources(list: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.url + s.title) ? false : (seen.add(s.url + s.title), true)));
+}
+
+/**
+ * Answers which office serves a need. `text` is the need in the person's words; options given as
+ * flags override what the text says. Throws EngineError for an option it cannot resolve.
+ */
+export function classify(k: Knowledge, text: string, options: ClassifyOptions = {}): Answer {
+  const toks = rawTokens(text);
+  const mentions = findMentions(k, text, toks);
+  const evidence = gatherEvidence(k, toks, mentions);
+  const matches = scoreNeeds(k, evidence);
+  const best: NeedMatch | undefined = matches[0] && matches[0].score >= MIN_SCORE ? matches[0] : undefined;
+  const need: Need | null = best ? k.needById.get(best.id)!.need : null;
+  const category = need?.category ?? null;
+
+  const ctx = readContext(k, mentions, need, evidence.concepts);
+  // A document's own state ("my Colombian degree", "acta de nacimiento de Guadalajara",
+  // "Heiratsurkunde aus Berlin") issues its apostille and starts its legalisation; the other
+  // state named is where it is going.
+  if (need && DOCUMENT_NEEDS.has(need.id)) {
+    // Said nowhere else, a document is from the state one is in ("Estou em Coimbra e preciso de
+    // apostilar a minha certidão para usar no Brasil").
+    const issuer =
+      documentIssuer(
+        k,
+        toks.map((t) => t.folded),
+        mentions,
+      ) ??
+      (!options.citizen && ctx.place && ctx.to && ctx.place.country !== ctx.to && (ctx.citizen ?? ctx.to) === ctx.to
+        ? ctx.place.country
+        : null);
+    if (issuer) {
+      ctx.citizen = issuer;
+      if (ctx.to === issuer || ctx.to === null) {
+        const elsewhere = mentions.filter((m) => m.kind !== "org" && m.country && m.country !== issuer);
+        ctx.to = elsewhere.at(-1)?.country ?? null;
+      }
+    }
+  }
+  if (options.citizen) ctx.citizen = resolveCountry(k, options.citizen, "citizenship").code;
+  if (options.in) ctx.place = resolvePlace(k, options.in);
+  if (options.to) ctx.to = resolvePlace(k, options.to).country;
+  if (options.org) ctx.org = resolveOrg(k, options.org);
+  if (evidence.concepts.has("at-home") && !options.in && ctx.citizen && !ctx.place) {
+    ctx.place = { country: ctx.citizen, city: null, cityId: null };
+  }
+  // Domestic matters are usually asked by a citizen of the country they live in; a diplomatic
+  // career or an identity card "in Australia" is Australia's.
+  let assumedCitizen = false;
+  const ownStateNeed = need?.id === "diplomatic-career" || need?.id === "national-id";
+  if (!ctx.citizen && ownStateNeed && !ctx.place && ctx.to) ctx.place = { country: ctx.to, city: null, cityId: null };
+  // So is a passport for oneself or one's child asked for where one says one lives ("I'm in
+  // Boston, where do I get my daughter's first passport?").
+  // Likewise a civil-status paper asked for where one lives, when nothing in the text is abroad
+  // ("married in Glasgow, still live in Scotland: a certified copy?").
+  const passportWhereOneLives =
+    need?.id === "passport-application" ||
+    need?.id === "passport-renewal" ||
+    (CIVIL_STATUS_NEEDS.has(need?.id ?? "") &&
+      ctx.place !== null &&
+      mentions.every((m) => m.kind === "org" || m.country === null || m.country === ctx.place!.country));
+  if (
+    !ctx.citizen &&
+    ((category === "domestic" && need?.id !== "asylum") || passportWhereOneLives) &&
+    ctx.place &&
+    (ctx.residenceCue || options.in || ownStateNeed)
+  ) {
+    ctx.citizen = ctx.place.country;
+    assumedCitizen = true;
+  }
+  if (!ctx.place && category === "domestic" && need?.id === "asylum" && ctx.to) {
+    ctx.place = { country: ctx.to, city: null, cityId: null };
+  }
+
+  // The organization: a flag wins; a need about a specific organization keeps it; a generic UN need
+  // takes the organization the text names.
+  let org: Organization | null = null;
+  if (need && (category === "multilateral" || category === "organization")) {
+    const fixed = need.org ? (k.orgs.get(need.org) ?? null) : null;
+    if (options.org) org = ctx.org;
+    else if (fixed && fixed.id !== "un") org = ctx.org && ctx.org.parent === fixed.id ? ctx.org : fixed;
+    else org = ctx.org ?? fixed;
+    if (org && !org.missionStyle && category === "multilateral" && org.parent) org = k.orgs.get(org.parent) ?? org;
+  }
+
+  const inCountry = ctx.place?.country ?? null;
+  // Whether an apostille from the document's state (the citizen's, unless said otherwise) is
+  // accepted in the destination: both parties, and no objection recorded between them.
+  let apostilleApplies: boolean | null = null;
+  if (
+    (need?.id === "apostille" || need?.id === "consular-legalisation") &&
+    ctx.citizen &&
+    ctx.to &&
+    ctx.to !== ctx.citizen
+  ) {
+    const { parties, objections } = k.apostille;
+    apostilleApplies =
+      parties.has(ctx.citizen) &&
+      parties.has(ctx.to) &&
+      !objections.has(`${ctx.citizen}>${ctx.to}`) &&
+      !objections.has(`${ctx.to}>${ctx.citizen}`);
+  }
+  const facts: Facts = {
+    apostilleApplies,
+    "need.id": need?.id ?? null,
+    "need.category": category,
+    citizen: ctx.citizen,
+    in: inCountry,
+    to: ctx.to,
+    org: org?.id ?? null,
+    atHome: ctx.citizen && inCountry ? ctx.citizen === inCountry : null,
+    inDestination: ctx.to && inCountry ? ctx.to === inCountry : null,
+    unhcrRegistersAsylum: inCountry ? k.unhcrRegistersAsylum.has(inCountry) : null,
+  };
+
+  const input: Answer["input"] = {
+    text,
+    citizen: ctx.citizen,
+    in: ctx.place ? { country: ctx.place.country, city: ctx.place.city } : null,
+    to: ctx.to,
+    org: org?.id ?? ctx.org?.id ?? null,
+  };
+  const alternatives = matches
+    .filter((m) => m !== best && m.score >= MIN_SCORE / 2)
+    .slice(0, 3)
+    .map((m) => ({ need: m.id, confidence: m.confidence }));
+
+  if (!need || !best) {
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      input,
+      need: null,
+      answer: null,
+      notThis: [],
+      reasons: [],
+      caveats: [],
+      missing: [],
+      rule: null,
+      sources: [],
+      alternatives: matches.slice(0, 3).map((m) => ({ need: m.id, confidence: m.confidence })),
+      trace: [],
+    };
+  }
+
+  const { rule, trace } = evaluate(k.rules, facts);
+  if (!rule) {
+    // The rule base ends with catch-alls for every category; reaching here means bad data.
+    throw new Error(`no rule matched need ${need.id}`);
+  }
+  // A rule may name the organization itself (UNHCR registering asylum seekers where it does).
+  const ruleOrg = rule.outcome.org ? (k.orgs.get(rule.outcome.org) ?? null) : null;
+  return buildAnswer(k, {
+    need,
+    best,
+    rule,
+    trace,
+    ctx,
+    org: ruleOrg ?? org,
+    facts,
+    input,
+    alternatives,
+    assumedCitizen,
+  });
+}
+
+interface Parts {
+  need: Need;
+  best: NeedMatch;
+  rule: Rule;
+  trace: RuleTrace[];
+  ctx: Context;
+  org: Organization | null;
+  facts: Facts;
+  input: Answer["input"];
+  alternatives: Answer["alternatives"];
+  assumedCitizen: boolean;
+}
+
+function buildAnswer(k: Knowledge, p: Parts): Answer {
+  const { need, rule, ctx, org, facts } = p;
+  const roleValue = (role: string): string | null =>
+    role === "citizen" ? facts.citizen : role === "to" ? facts.to : role === "in" ? facts.in : null;
+  const of = roleValue(rule.outcome.of);
+  const office = rule.outcome.office;
+
+  // Where the office is.
+  let officeCountry: string | null = null;
+  let city: string | null = null;
+  let seatException = false;
+  const caveats: string[] = [...need.caveats, ...rule.caveats];
+  const missing = new Set<Answer["missing"][number]>();
+  if (rule.outcome.of !== "none" && !of) missing.add(rule.outcome.of as "citizen" | "to" | "in");
+  switch (rule.outcome.place) {
+    case "org-seat":
+      if (org) {
+        officeCountry = org.country;
+        city = k.cities.get(org.city)?.name ?? null;
+      } else if (office !== "international_organization") missing.add("org");
+      break;
+    case "in":
+    case "to": {
+      let target = rule.outcome.place === "in" ? facts.in : (facts.to ?? (facts.in !== of ? facts.in : null));
+      if (!target && office === "embassy_or_consulate" && rule.outcome.of === "to" && facts.citizen) {
+        target = facts.citizen;
+        caveats.push(`Assuming you live in ${stateName(k, facts.citizen)}: apply in the country where you live.`);
+      }
+      if (!target) missing.add(rule.outcome.place);
+      officeCountry = target;
+      if (office === "embassy_or_consulate" || office === "embassy") {
+        const seat = embassySeat(k, target);
+        city = seat.city;
+        seatException = seat.exception;
+      } else city = null;
+      break;
+    }
+    case "citizen":
+      officeCountry = facts.citizen;
+      if (office === "embassy_or_consulate" || office === "embassy") {
+        const seat = embassySeat(k, officeCountry);
+        city = seat.city;
+        seatException = seat.exception;
+      }
+      break;
+    case "none":
+      break;
+  }
+  if (office === "domestic_authority") officeCountry = of;
+
+  const authority = need.authority ?? "competent authority";
+  // A state not yet known is the person's own, or for a visa the destination's.
+  const unknownState = rule.outcome.of === "to" ? "the destination country" : "your country";
+  let protectingPower: string | null = null;
+  let officeFacts: OfficePart | null = null;
+  const extraReasons: string[] = [];
+  const reasonsTail: string[] = [];
+  const extraSources: SourceRef[] = [];
+  let title: string;
+  switch (office) {
+    case "embassy_or_consulate":
+    case "embassy": {
+      title = embassyTitle(k, of, officeCountry, office === "embassy_or_consulate", city, unknownState);
+      // A named state and country: the real office from the directory, or what serves instead.
+      if (of && officeCountry && of !== officeCountry) {
+        const service: OfficeService =
+          office === "embassy" ? "bilateral" : rule.outcome.of === "to" ? "visas" : (need.service ?? "consular");
+        const personCity = ctx.place && ctx.place.country === officeCountry ? ctx.place.city : null;
+        const part = officePart(k, of, officeCountry, personCity, service);
+        officeFacts = part;
+        title = part.title;
+        city = part.city;
+        seatException = false;
+        if (part.country) officeCountry = part.country;
+        protectingPower = part.protectingPower;
+        extraReasons.push(...part.reasons);
+        caveats.push(...part.caveats);
+        extraSources.push(...part.sources);
+        const protecting = part.protectingPower ? k.protecting.get(`${of}>${officeCountry}`) : undefined;
+        if (protecting) {
+          extraReasons.push(
+            `${capitalise(stateName(k, of))} has no embassy in ${stateName(k, officeCountry)}; ${stateName(k, protecting.protectingPower)} acts for it as protecting power (since ${protecting.since}).`,
+          );
+          extraSources.push({ ...protecting.source, asOf: protecting.asOf });
+          if (protecting.caveat) caveats.push(protecting.caveat);
+        }
+      }
+      if (office === "embassy_or_consulate" && of && officeCountry && rule.outcome.of === "citizen") {
+        const eu = k.memberships.get("eu")?.members ?? [];
+        if (eu.includes(of) && !eu.includes(officeCountry)) {
+          caveats.push(
+            `If ${stateName(k, of)} has no embassy or consulate in ${stateName(k, officeCountry)}, as an EU citizen you may go to the embassy or consulate of any EU member state there (Directive (EU) 2015/637).`,
+          );
+          extraSources.push({ ...EU_DIRECTIVE, asOf: k.memberships.get("eu")?.asOf ?? "" });
+        }
+      }
+      break;
+    }
+    case "permanent_mission": {
+      if (org) {
+        const m = missionName(k, org, of);
+        title = m.title;
+        if (m.status === "non-member") {
+          caveats.push(
+            `${capitalise(stateName(k, of))} is not a member of the ${org.name}${title.startsWith("Mission of") ? "; it keeps a mission to it" : ""}.`,
+          );
+        } else if (m.status === "observer") {
+          reasonsTail.push(`${capitalise(stateName(k, of))} is an observer at the ${org.name}, not a member.`);
+        } else if (m.status === "suspended") {
+          caveats.push(`${capitalise(stateName(k, of))} is currently suspended from the ${org.name}'s activities.`);
+        }
+      } else title = `${of ? `${capitalise(stateName(k, of))}'s` : "Your country's"} permanent mission`;
+      if (org && !org.missionStyle && org.noMissionsNote) caveats.push(org.noMissionsNote);
+      break;
+    }
+    case "domestic_authority":
+      title = of ? `${capitalise(authority)} of ${stateName(k, of)}` : `Your country's ${authority}`;
+      break;
+    case "international_organization":
+      title = org ? `${org.name} (${org.acronym})` : "The organization itself";
+      break;
+    case "none":
+      title = "No diplomatic office";
+      break;
+  }
+  if (office === "permanent_mission" && title.startsWith("Permanent Mission of your country")) {
+    title = title.replace("Permanent Mission of your country", "Your country's Permanent Mission");
+  }
+
+  const vars: Record<string, string> = {
+    title: withArticle(title),
+    city: city ?? (org ? "its seat" : "the capital"),
+    country: stateName(k, officeCountry),
+    state: of ? stateName(k, of) : unknownState,
+    citizen: stateName(k, facts.citizen),
+    authority,
+    org: org ? (org.name.startsWith("UN ") ? org.name : `the ${org.name}`) : "the organization",
+    instead: need.instead ?? "",
+    inWhere: facts.in ? `, in ${stateName(k, facts.in)}` : "",
+    inCity: city && !title.includes(city) ? `, in ${city}` : "",
+    destination: stateName(k, facts.to),
+  };
+  const reasons = [...rule.reasons.map((r) => capitalise(fill(r, vars))), ...extraReasons, ...reasonsTail];
+  if (p.assumedCitizen && facts.citizen) {
+    reasons.push(`Assuming you are a citizen of ${stateName(k, facts.citizen)}, where you are.`);
+  }
+  if (seatException && officeCountry) {
+    const seat = k.seats.get(officeCountry);
+    if (seat) reasons.push(`Embassies to ${stateName(k, officeCountry)} sit in ${seat.city}, not in ${seat.capital}.`);
+  }
+  if (missing.has("citizen")) {
+    caveats.push("Give your citizenship (--citizen) to name the exact office.");
+  }
+  if (office === "embassy_or_consulate" && rule.outcome.of === "citizen" && !facts.in) {
+    caveats.push(
+      `If you are in ${facts.citizen ? stateName(k, facts.citizen) : "your own country"} itself, the ${authority} handles this instead.`,
+    );
+  }
+
+  // What it is not.
+  const notThis: Answer["notThis"] = [];
+  for (const nt of rule.notThis) {
+    let t: string | null = null;
+    switch (nt.kind) {
+      case "mission-here": {
+        const hub = hubOrg(k, ctx.place);
+        const who = of ? stateName(k, of) : "your country";
+        t = hub ? missionTitle(hub, who) : `A permanent mission of ${who} to an international organization`;
+        break;
+      }
+      case "mission-of-citizen":
+        t = org
+          ? missionTitle(org, stateName(k, facts.citizen))
+          : `A permanent mission of ${stateName(k, facts.citizen)}`;
+        break;
+      case "mission-of-destination": {
+        const hub = hubOrg(k, ctx.place);
+        t = hub ? missionTitle(hub, stateName(k, of)) : `A permanent mission of ${stateName(k, of)}`;
+        break;
+      }
+      case "embassy":
+        t = embassyTitle(k, of, org?.country ?? null, false);
+        break;
+      case "own-embassy":
+        // Not when the state in question is the person's own: then their embassy is the answer.
+        if (!facts.citizen || facts.citizen !== of) t = embassyTitle(k, facts.citizen, facts.in, true);
+        break;
+      case "embassy-abroad":
+        t = `Embassies and consulates of ${stateName(k, of)} abroad`;
+        break;
+    }
+    if (t) notThis.push({ office: officeOfNotThis(nt.kind), title: capitalise(t), why: fill(nt.why, vars) });
+  }
+
+  const sources: SourceRef[] = [
+    { ...rule.source, asOf: rule.asOf },
+    { ...need.source, asOf: need.asOf },
+  ];
+  if (org) sources.push({ ...org.source, asOf: org.asOf });
+  sources.push(...extraSources);
+  if (of || officeCountry) sources.push({ ...k.countriesMeta.source, asOf: k.countriesMeta.asOf });
+  if (seatException && officeCountry) {
+    const seat = k.data["embassy-seats"].seats.find((s) => s.country === officeCountry);
+    if (seat) sources.push({ ...seat.source, asOf: seat.asOf });
+  }
+
+  const summary = (officeFacts?.summary ?? capitalise(fill(rule.summary, vars))).replace(/\s+/g, " ").trim();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    input: p.input,
+    need: {
+      id: need.id,
+      label: need.label,
+      category: need.category,
+      confidence: p.best.confidence,
+      matched: p.best.matched,
+    },
+    answer: {
+      office,
+      of,
+      in:
+        office === "none" || (office === "international_organization" && rule.outcome.place !== "in")
+          ? (org?.country ?? null)
+          : officeCountry,
+      city: office === "none" ? null : city,
+      org: org?.id ?? null,
+      title,
+      summary,
+      ...(protectingPower ? { protectingPower } : {}),
+      ...(officeFacts ? officeFields(officeFacts) : {}),
+    },
+    notThis,
+    reasons,
+    caveats: [...new Set(caveats)],
+    missing: [...missing],
+    rule: rule.id,
+    sources: dedupeSources(sources),
+    alternatives: p.alternatives,
+    trace: p.trace,
+  };
+}
+
+/** The concrete office's fields of an answer (SPEC §3): who runs it, its type, contact, record. */
+function officeFields(p: OfficePart): Partial<NonNullable<Answer["answer"]>> {
+  return {
+    ...(p.operator ? { operator: p.operator } : {}),
+    ...(p.officeType ? { officeType: p.officeType } : {}),
+    resident: p.resident,
+    ...(p.contact ? { contact: p.contact } : {}),
+    ...(p.directory ? { directory: p.directory } : {}),
+  };
+}
+
+/** Throws when the text is empty: there is nothing to classify. */
+export function requireText(text: string): void {
+  if (text.trim() === "") throw new EngineError("empty-input", 'Say what you need, e.g. "lost my passport".');
+}

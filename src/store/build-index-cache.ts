@@ -1,0 +1,45 @@
+/**
+ * Build-time tools, not part of the public API: the index cache that lets a one-shot command skip
+ * folding and indexing thousands of names (scripts/build-cache.mjs writes dist/cache/).
+ */
+import type { FileName } from "../model/vocabularies.js";
+import { bundledData } from "./data-files.js";
+import type { IndexManifest } from "./knowledge-store.js";
+import type { FileData } from "../model/data-schemas.js";
+import { compile, type CachedIndex } from "../engine/knowledge/compile-knowledge.js";
+import { exportIndexes, indexFile } from "./index-cache-format.js";
+
+/** The bundled data, noting each file that is read. */
+function watchedData(read: Set<FileName>): FileData {
+  const data = bundledData();
+  return new Proxy(data, {
+    get(target, prop, receiver) {
+      if (typeof prop === "string" && prop in target) read.add(prop as FileName);
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
+/** The data files an index is built from: those read when it alone is built. */
+function sourcesOf(key: CachedIndex): FileName[] {
+  const read = new Set<FileName>();
+  void compile(watchedData(read))[key];
+  return [...read].sort();
+}
+
+/**
+ * The files of the index cache, by name, with index.json naming each index's file and the data
+ * files it was built from (scripts/build-cache.mjs puts a copy of those beside it).
+ */
+export function buildIndexCache(): Record<string, string> {
+  const manifest: IndexManifest = { files: {}, builtFrom: {} };
+  const files: Record<string, string> = {};
+  for (const [key, value] of Object.entries(exportIndexes(compile(bundledData()))) as [CachedIndex, unknown][]) {
+    const { name, text } = indexFile(key, value);
+    files[name] = text;
+    manifest.files[key] = name;
+    manifest.builtFrom[key] = sourcesOf(key);
+  }
+  files["index.json"] = JSON.stringify(manifest);
+  return files;
+}

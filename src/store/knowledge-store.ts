@@ -1,0 +1,79 @@
+/** The process's knowledge: data compiled once, from the bundle or a validated overlay. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge/compile-knowledge.js";
+import { readIndexFile, revive } from "./index-cache-format.js";
+import type { FileName } from "../model/vocabularies.js";
+import { bundledData, dataDir } from "./data-files.js";
+
+let bundled: Knowledge | null = null;
+const overlays = new Map<string, Knowledge>();
+
+/**
+ * dist/cache/index.json: the file holding each index and the data files each was built from. A
+ * copy of those data files, as they were, lies beside it (dist/cache/data/).
+ */
+export interface IndexManifest {
+  files: Partial<Record<CachedIndex, string>>;
+  builtFrom: Partial<Record<CachedIndex, FileName[]>>;
+}
+
+/**
+ * The indexes built at build time from the bundled data (dist/cache/), each read on first use, if
+ * it was built from the data that is here.
+ */
+function indexCache(): IndexCache | undefined {
+  const dir = new URL("./cache/", import.meta.url);
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(readFileSync(new URL("index.json", dir), "utf8")) as IndexManifest;
+  } catch {
+    return undefined; // running from source, or a build without the cache: build indexes as needed
+  }
+  // Content, not size or date: a one-letter fix ("Genf" → "Genx") keeps a file's size, and a
+  // checkout or an unpacked tarball changes dates alone. Comparing with the copy costs about a
+  // third of hashing here (no crypto module to load), and each file is compared once.
+  const same = new Map<FileName, boolean>();
+  const unchanged = (f: FileName): boolean => {
+    let s = same.get(f);
+    if (s === undefined) {
+      try {
+        s = readFileSync(new URL(`data/${f}.json`, dir)).equals(readFileSync(join(dataDir(), `${f}.json`)));
+      } catch {
+        s = false;
+      }
+      same.set(f, s);
+    }
+    return s;
+  };
+  return {
+    get(key: CachedIndex): unknown {
+      const name = manifest.files[key];
+      const from = manifest.builtFrom?.[key];
+      // An index is used only if every file it was built from is byte for byte the same here.
+      if (name === undefined || from === undefined || !from.every(unchanged)) return undefined;
+      try {
+        return revive(readIndexFile(name, readFileSync(new URL(name, dir), "utf8")));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The knowledge from the bundled data; indexes come from the build cache or are built lazily. */
+export function getKnowledge(): Knowledge {
+  return (bundled ??= compile(bundledData(), indexCache()));
+}
+
+/** The knowledge for a command: the bundled data, or an overlay validated whole before use. */
+export async function loadKnowledge(overlay?: string): Promise<Knowledge> {
+  if (overlay === undefined) return getKnowledge();
+  let k = overlays.get(overlay);
+  if (!k) {
+    const { loadValidated } = await import("./overlay-validation.js");
+    k = compile(loadValidated(overlay));
+    overlays.set(overlay, k);
+  }
+  return k;
+}
