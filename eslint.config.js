@@ -17,7 +17,8 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
-    files: ["**/*.cjs"],
+    // bin/ is CommonJS (bin/package.json): the two-line shim require()s the built CLI.
+    files: ["**/*.cjs", "bin/*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {

@@ -109,7 +109,7 @@ const rows = [];
 for (const n of sizes) {
   const file = await makeInput(n);
   const base = run([BASELINE], file);
-  const mg = run([`${root}bin/mission-guide.cjs`, "classify", "--stdin"], file);
+  const mg = run([`${root}bin/mission-guide.js`, "classify", "--stdin"], file);
   rows.push({
     lines: n,
     "mission-guide lines/s": Math.round(n / mg.secs),

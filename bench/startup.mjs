@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const runs = Number(process.argv[2] ?? 40);
-const bin = fileURLToPath(new URL("../bin/mission-guide.cjs", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/mission-guide.js", import.meta.url));
 const CASES = {
   "node -e 0": ["-e", "0"],
   "hubs --city Geneva --json": [bin, "hubs", "--city", "Geneva", "--json"],

@@ -17,7 +17,7 @@ try {
   // No changelog: the page has no date.
 }
 
-const page = execFileSync(process.execPath, [new URL("bin/mission-guide.cjs", root).pathname, "man", "--date", date], {
+const page = execFileSync(process.execPath, [new URL("bin/mission-guide.js", root).pathname, "man", "--date", date], {
   encoding: "utf8",
   env: { ...process.env, NO_COLOR: "1" },
 });

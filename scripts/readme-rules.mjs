@@ -11,7 +11,7 @@ const END = "<!-- rules-diagram:end -->";
 
 const diagram = execFileSync(
   process.execPath,
-  [new URL("bin/mission-guide.cjs", root).pathname, "rules", "--format", "mermaid"],
+  [new URL("bin/mission-guide.js", root).pathname, "rules", "--format", "mermaid"],
   {
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },

@@ -1,4 +1,4 @@
-/** End-to-end: the built bin/mission-guide.cjs, its exit statuses, stdout JSON and stderr. */
+/** End-to-end: the built bin/mission-guide.js, its exit statuses, stdout JSON and stderr. */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { json, run } from "../support/run.js";
@@ -155,7 +155,7 @@ describe("the program", () => {
   });
 
   it("ends quietly when its reader goes away", () => {
-    const r = spawnShell(`node "${process.cwd()}/bin/mission-guide.cjs" needs | head -1`);
+    const r = spawnShell(`node "${process.cwd()}/bin/mission-guide.js" needs | head -1`);
     expect(r.stderr).toBe("");
   });
 });

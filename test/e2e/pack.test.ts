@@ -19,15 +19,14 @@ if (!HAS_NPM) console.warn("npm is not available: the packaging test is skipped.
  * source maps), the data, schemas, man page, and the top-level docs.
  */
 const ALLOWED =
-  /^(?:bin\/[^/]+\.c?js|dist\/(?!.*\.map$).+|data\/[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  /^(?:bin\/(?:[^/]+\.c?js|package\.json)|dist\/(?!.*\.map$).+|data\/[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
 const REQUIRED = [
   "package.json",
   "README.md",
   "LICENSE",
   "CHANGELOG.md",
-  "bin/mission-guide.cjs",
+  "bin/mission-guide.js",
   "dist/cli.cjs",
-  "dist/cli.cjs.cache",
   "dist/index.js",
   "dist/index.d.ts",
   "data/rules.json",

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const BIN = fileURLToPath(new URL("../../bin/mission-guide.cjs", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/mission-guide.js", import.meta.url));
 
 export interface Run {
   status: number | null;
