@@ -62,8 +62,11 @@ function directoryRef(o: DirectoryOffice): { id: string; source: string; asOf: s
 
 function sourceOf(k: Knowledge, o: DirectoryOffice): { title: string; url: string; asOf: string } {
   if (o.source === "Wikidata") {
-    const src = k.data.offices.source;
-    return { title: `${src.title} (Wikidata ${o.id})`, url: `https://www.wikidata.org/wiki/${o.id}`, asOf: o.asOf };
+    return {
+      title: `${k.officesMeta.title} (Wikidata ${o.id})`,
+      url: `https://www.wikidata.org/wiki/${o.id}`,
+      asOf: o.asOf,
+    };
   }
   return { title: "Curated office record", url: o.source, asOf: o.asOf };
 }

@@ -2,7 +2,14 @@
  * Compiles the bundled data into the indexes the engine works with. Pure: it takes parsed data
  * and returns lookup tables; it is run once per process (or once per overlay).
  */
-import { compileDirectory, readOffices } from "../lookup/office-directory.js";
+import {
+  compactOffice,
+  compileDirectory,
+  ExpandingMap,
+  expandOffice,
+  readOffices,
+  type CompactOffice,
+} from "../lookup/office-directory.js";
 import { pairKey, type Arrangements, type ClosureRecord, type DirectoryOffice } from "../lookup/office-choice.js";
 import type {
   ProtectingArrangement,
@@ -98,6 +105,12 @@ export interface Knowledge {
   officesByPair: ReadonlyMap<string, DirectoryOffice[]>;
   /** Offices abroad whose recorded district includes a country, by "operator>country". */
   officesAccredited: ReadonlyMap<string, DirectoryOffice[]>;
+  /** The directory as the build cache keeps it (see CompactOffice), by "operator>host". */
+  officeRecords: ReadonlyMap<string, CompactOffice[]>;
+  /** The hosts of an operator's offices whose district covers a country, by "operator>country". */
+  officeCoverage: ReadonlyMap<string, string[]>;
+  /** Where the directory comes from, for the answers' sources. */
+  officesMeta: { title: string; snapshotDate: string };
   /** Where a city is ("CH|lausanne" → [lat, lon]), from the offices recorded in it. */
   cityPoints: ReadonlyMap<string, [number, number]>;
   /** What serves a state's citizens where it has no office of its own. */
@@ -297,8 +310,9 @@ export const CACHED_INDEXES = [
   "wordOwners",
   "sequences",
   "cues",
-  "officesByPair",
-  "officesAccredited",
+  "officeRecords",
+  "officeCoverage",
+  "officesMeta",
   "cityPoints",
 ] as const satisfies readonly (keyof Knowledge)[];
 export type CachedIndex = (typeof CACHED_INDEXES)[number];
@@ -475,8 +489,47 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
     const c = data["office-corrections"];
     return (directory = compileDirectory(readOffices(data.offices), c));
   };
-  lazy(k, "officesByPair", () => officeDirectory().byPair as Map<string, DirectoryOffice[]>);
-  lazy(k, "officesAccredited", () => officeDirectory().accredited as Map<string, DirectoryOffice[]>);
+  // The build cache keeps the directory compact (officeRecords, officeCoverage, officesMeta); the
+  // engine reads full offices through views over them.
+  lazy(k, "officesMeta", () => ({
+    title: data.offices.source.title,
+    snapshotDate: data.offices.source.snapshotDate ?? data.offices.asOf,
+  }));
+  lazy(k, "officeRecords", () => {
+    const asOf = k.officesMeta.snapshotDate;
+    const m = new Map<string, CompactOffice[]>();
+    for (const [key, list] of officeDirectory().byPair)
+      m.set(
+        key,
+        list.map((o) => compactOffice(o, asOf)),
+      );
+    return m;
+  });
+  lazy(k, "officeCoverage", () => {
+    const m = new Map<string, string[]>();
+    for (const [key, list] of officeDirectory().accredited) m.set(key, [...new Set(list.map((o) => o.host))].sort());
+    return m;
+  });
+  lazy(
+    k,
+    "officesByPair",
+    () =>
+      new ExpandingMap(k.officeRecords, (key, list: CompactOffice[]) =>
+        list.map((c) => expandOffice(key, c, k.officesMeta.snapshotDate)),
+      ),
+  );
+  lazy(
+    k,
+    "officesAccredited",
+    () =>
+      new ExpandingMap(k.officeCoverage, (key, hosts: string[]) => {
+        // "operator>country" → the operator's offices in those hosts whose district covers the country.
+        const [operator, country] = key.split(">");
+        return hosts.flatMap((h) =>
+          (k.officesByPair.get(`${operator}>${h}`) ?? []).filter((o) => o.covers.includes(country!)),
+        );
+      }),
+  );
   lazy(k, "cityPoints", () => officeDirectory().cityPoints);
   lazy(k, "arrangements", () => {
     const c = data["office-corrections"];

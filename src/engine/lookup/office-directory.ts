@@ -204,3 +204,90 @@ export function compileDirectory(
   }
   return { byPair, accredited, cityPoints };
 }
+
+/**
+ * An office as the build cache keeps it: only the fields that differ from the defaults, under short
+ * keys, so that the index a one-shot command reads stays small. Operator and host are in the key.
+ */
+export interface CompactOffice {
+  i: string;
+  t: DirectoryOffice["type"];
+  c?: string;
+  n?: string;
+  p?: [number, number];
+  k?: DirectoryOffice["contact"];
+  s?: string[];
+  x?: string[];
+  v?: string[];
+  r?: string;
+  d?: string;
+}
+
+/** The compact form of an office (see CompactOffice); `asOf` is the directory's snapshot date. */
+export function compactOffice(o: DirectoryOffice, asOf: string): CompactOffice {
+  const c: CompactOffice = { i: o.id, t: o.type };
+  if (o.city !== null) c.c = o.city;
+  if (o.name !== null) c.n = o.name;
+  if (o.lat !== null && o.lon !== null) c.p = [o.lat, o.lon];
+  if (Object.keys(o.contact).length > 0) c.k = o.contact;
+  if (o.services !== null) c.s = o.services;
+  if (o.notOffered.length > 0) c.x = o.notOffered;
+  if (o.covers.length > 0) c.v = o.covers;
+  if (o.source !== "Wikidata") c.r = o.source;
+  if (o.asOf !== asOf) c.d = o.asOf;
+  return c;
+}
+
+/** An office back from its compact form and its "operator>host" key. */
+export function expandOffice(key: string, c: CompactOffice, asOf: string): DirectoryOffice {
+  const [operator = "", host = ""] = key.split(">");
+  return {
+    id: c.i,
+    operator,
+    host,
+    city: c.c ?? null,
+    type: c.t,
+    name: c.n ?? null,
+    contact: c.k ?? {},
+    services: c.s ?? null,
+    notOffered: c.x ?? [],
+    lat: c.p?.[0] ?? null,
+    lon: c.p?.[1] ?? null,
+    covers: c.v ?? [],
+    source: c.r ?? "Wikidata",
+    asOf: c.d ?? asOf,
+  };
+}
+
+/** A read-only map whose values are expanded from a compact map's on each read. */
+export class ExpandingMap<C, V> implements ReadonlyMap<string, V> {
+  constructor(
+    private readonly inner: ReadonlyMap<string, C>,
+    private readonly expand: (key: string, c: C) => V,
+  ) {}
+  get size(): number {
+    return this.inner.size;
+  }
+  get(key: string): V | undefined {
+    const c = this.inner.get(key);
+    return c === undefined ? undefined : this.expand(key, c);
+  }
+  has(key: string): boolean {
+    return this.inner.has(key);
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const [key, c] of this.inner) yield [key, this.expand(key, c)];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.inner.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const [key, c] of this.inner) yield this.expand(key, c);
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, v] of this.entries()) fn(v, key, this);
+  }
+}
