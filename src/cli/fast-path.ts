@@ -78,7 +78,9 @@ const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string)
  * program takes it (and explains any mistake in it).
  */
 export function fastParse(args: string[]): { command: FastCommand; positionals: string[]; flags: Flags } | null {
-  const command = FAST_COMMANDS[args[0] ?? ""];
+  // Own properties only: "toString" or "__proto__" as a command must not find Object.prototype's.
+  const name = args[0] ?? "";
+  const command = Object.hasOwn(FAST_COMMANDS, name) ? FAST_COMMANDS[name] : undefined;
   if (!command) return null;
   const flags: Flags = {};
   const positionals: string[] = [];

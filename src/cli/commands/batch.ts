@@ -146,7 +146,14 @@ export async function runBatch(
       emit(`{"line":${n},${idPart},"error":${escapeJson(JSON.stringify(parsed.error))}}\n`);
       return;
     }
-    const key = `${parsed.text}\u0000${parsed.opts.citizen ?? ""}\u0000${parsed.opts.in ?? ""}\u0000${parsed.opts.to ?? ""}\u0000${parsed.opts.org ?? ""}`;
+    // Structured, so that no field's text can run into the next one's (a NUL in a JSON string could).
+    const key = JSON.stringify([
+      parsed.text,
+      parsed.opts.citizen ?? null,
+      parsed.opts.in ?? null,
+      parsed.opts.to ?? null,
+      parsed.opts.org ?? null,
+    ]);
     let hit = cache.get(key);
     if (!hit) {
       try {
