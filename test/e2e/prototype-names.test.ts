@@ -1,6 +1,9 @@
-/** Issue 16: names of Object.prototype as commands, and batch lines that differ only by a NUL. */
+/** Issue 16: names of Object.prototype as commands, batch lines that differ only by a NUL, odd input. */
 import { describe, expect, it } from "vitest";
-import { run } from "../support/run.js";
+import { spawnSync } from "node:child_process";
+import { openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { BIN, run } from "../support/run.js";
 
 const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
 
@@ -26,5 +29,18 @@ describe("batch cache", () => {
       ["A", null],
       ["B", "CA"],
     ]);
+  });
+});
+
+describe("--stdin from a directory", () => {
+  it("is a usage error with one line, not a silent exit 0", () => {
+    const r = spawnSync(process.execPath, [BIN, "classify", "--stdin"], {
+      stdio: [openSync(tmpdir(), "r"), "pipe", "pipe"],
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/directory/);
   });
 });

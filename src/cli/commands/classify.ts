@@ -1,4 +1,5 @@
 /** `classify`: one need in words → the answer card or JSON. */
+import { fstatSync } from "node:fs";
 import { classify, requireText } from "../../engine/answer/classify-need.js";
 import { EXIT, UsageError } from "../cli-errors.js";
 import { err, out, outJson, stdoutClosed, stopRequested } from "../output.js";
@@ -22,6 +23,19 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
   if (process.stdin.isTTY) {
     throw new UsageError(
       "--stdin reads one need per line from a pipe or a file, e.g. mission-guide classify --stdin < needs.txt",
+      "no-input",
+    );
+  }
+  // A directory as standard input reads as nothing at all: say so rather than answer nothing.
+  let isDirectory = false;
+  try {
+    isDirectory = fstatSync(0).isDirectory();
+  } catch {
+    throw new UsageError("--stdin: standard input cannot be read; pipe or redirect a file of needs", "no-input");
+  }
+  if (isDirectory) {
+    throw new UsageError(
+      "--stdin: standard input is a directory; redirect a file of needs, e.g. < needs.txt",
       "no-input",
     );
   }
