@@ -77,6 +77,32 @@ export function readOffices(doc: OfficesDoc): DirectoryOffice[] {
   });
 }
 
+/** An office that a curated record says exists, with only what that record tells of it. */
+function curatedOffice(
+  operator: string,
+  host: string,
+  city: string,
+  type: DirectoryOfficeType,
+  record: { source: { url: string }; asOf: string },
+): DirectoryOffice {
+  return {
+    id: `curated:${operator}-${host}-${norm(city).replace(/\W+/g, "-")}-${type}`,
+    operator,
+    host,
+    city,
+    type,
+    name: null,
+    contact: {},
+    services: null,
+    notOffered: [],
+    lat: null,
+    lon: null,
+    covers: [],
+    source: record.source.url,
+    asOf: record.asOf,
+  };
+}
+
 /**
  * Lays the corrections over the imported offices and indexes them by "operator>host" and by the
  * countries an office is accredited to from abroad.
@@ -103,22 +129,7 @@ export function compileDirectory(
     const there = offices.find((o) => isEmbassy(o) && norm(o.city) === norm(seat.city));
     offices = offices.filter((o) => !isEmbassy(o) || o === there);
     if (!there) {
-      offices.push({
-        id: `curated:${operator}-${seat.host}-embassy`,
-        operator,
-        host: seat.host,
-        city: seat.city,
-        type: "embassy",
-        name: null,
-        contact: {},
-        services: null,
-        notOffered: [],
-        lat: null,
-        lon: null,
-        covers: [],
-        source: seat.source.url,
-        asOf: seat.asOf,
-      });
+      offices.push(curatedOffice(operator, seat.host, seat.city, "embassy", seat));
     }
   }
   for (const add of corr.additions) {
@@ -156,22 +167,8 @@ export function compileDirectory(
   for (const ex of corr.serviceExceptions) {
     for (const by of [{ ...ex, type: ex.type ?? undefined }, ex.servedBy]) {
       if (!by || offices.some((o) => matches(o, { operator: by.operator, host: by.host, city: by.city }))) continue;
-      offices.push({
-        id: `curated:${by.operator}-${by.host}-${norm(by.city).replace(/\W+/g, "-")}`,
-        operator: by.operator,
-        host: by.host,
-        city: by.city,
-        type: (by.type ?? "consulate-general") as DirectoryOfficeType,
-        name: null,
-        contact: {},
-        services: null,
-        notOffered: [],
-        lat: null,
-        lon: null,
-        covers: [],
-        source: ex.source.url,
-        asOf: ex.asOf,
-      });
+      const type = (by.type ?? "consulate-general") as DirectoryOfficeType;
+      offices.push(curatedOffice(by.operator, by.host, by.city, type, ex));
     }
   }
   for (const ex of corr.serviceExceptions) {
