@@ -6,6 +6,7 @@ const cases = {
   bare: ["-e", "0"],
   noOffice: ["bin/mission-guide.js", "classify", "lost my passport", "--in", "Geneva", "--json"],
   office: ["bin/mission-guide.js", "classify", "lost my passport", "--citizen", "CA", "--in", "Geneva", "--json"],
+  inCity: ["bin/mission-guide.js", "classify", "lost my passport", "--citizen", "CA", "--in", "Bern", "--json"],
   version: ["bin/mission-guide.js", "--version"],
 };
 const t = {};

@@ -87,14 +87,14 @@ export function officePart(
   city: string | null,
   service: OfficeService,
 ): OfficePart {
-  const point = city ? k.cityPoints.get(`${host}|${norm(city)}`) : undefined;
-  const served = whoServes({ byPair: k.officesByPair, accredited: k.officesAccredited }, k.arrangements, {
-    of,
-    host,
-    city,
-    at: point ? { lat: point[0], lon: point[1] } : null,
-    service,
-  });
+  const query = { of, host, city, service };
+  const dir = { byPair: k.officesByPair, accredited: k.officesAccredited };
+  let served = whoServes(dir, k.arrangements, query);
+  // Only where the person's city has no office is its position needed (to find the nearest one).
+  if (city && served.kind === "own" && served.choice.why !== "in-city") {
+    const point = k.cityPoints.get(`${host}|${norm(city)}`);
+    if (point) served = whoServes(dir, k.arrangements, { ...query, at: { lat: point[0], lon: point[1] } });
+  }
   const state = stateName(k, of);
   const hostName = stateName(k, host);
   const base = {
