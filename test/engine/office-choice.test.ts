@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileDirectory } from "../../src/engine/lookup/office-directory.js";
+import { compileDirectory, expandOffice } from "../../src/engine/lookup/office-directory.js";
 import {
   chooseOffice,
   pairKey,
@@ -8,20 +8,11 @@ import {
   type DirectoryOffice,
 } from "../../src/engine/lookup/office-choice.js";
 
-/** A small directory: one office each, positions where they matter. */
-function office(p: Partial<DirectoryOffice> & Pick<DirectoryOffice, "id" | "operator" | "host" | "city" | "type">) {
-  return {
-    name: null,
-    contact: {},
-    services: null,
-    notOffered: [],
-    lat: null,
-    lon: null,
-    covers: [],
-    source: "Wikidata",
-    asOf: "2022-11-16",
-    ...p,
-  } satisfies DirectoryOffice;
+/** A small directory: one office each, positions where they matter (the defaults as the cache's). */
+function office(
+  p: Partial<DirectoryOffice> & Pick<DirectoryOffice, "id" | "operator" | "host" | "city" | "type">,
+): DirectoryOffice {
+  return { ...expandOffice(`${p.operator}>${p.host}`, { i: p.id, t: p.type }, "2022-11-16"), ...p };
 }
 const SOURCE = { source: { title: "t", url: "https://example.org/" }, asOf: "2026-12-03" };
 const IMPORTED: DirectoryOffice[] = [

@@ -85,22 +85,8 @@ function curatedOffice(
   type: DirectoryOfficeType,
   record: { source: { url: string }; asOf: string },
 ): DirectoryOffice {
-  return {
-    id: `curated:${operator}-${host}-${norm(city).replace(/\W+/g, "-")}-${type}`,
-    operator,
-    host,
-    city,
-    type,
-    name: null,
-    contact: {},
-    services: null,
-    notOffered: [],
-    lat: null,
-    lon: null,
-    covers: [],
-    source: record.source.url,
-    asOf: record.asOf,
-  };
+  const id = `curated:${operator}-${host}-${norm(city).replace(/\W+/g, "-")}-${type}`;
+  return expandOffice(`${operator}>${host}`, { i: id, t: type, c: city, r: record.source.url }, record.asOf);
 }
 
 /**
