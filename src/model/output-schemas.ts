@@ -226,9 +226,27 @@ export const FileSummary = z.object({
   newest: z.string(),
   stale: z.boolean().describe("whether the oldest fact is older than --max-age days"),
 });
+/** Where the office directory comes from and how much of its source it could use. */
+export const DirectorySummary = z
+  .object({
+    offices: z.number().int().describe("offices imported"),
+    sourceRows: z.number().int().describe("rows in the source file"),
+    unmapped: z.number().int().describe("source rows not imported (non-state operators, unrecognised states, ...)"),
+    unmappedByReason: z.record(z.string(), z.number().int()),
+    snapshotDate: z.string().nullable().describe("the date of the source snapshot, older than the file's as-of date"),
+    licence: z.string(),
+    source: z.object({ title: z.string(), url: z.string() }),
+    corrections: z.number().int().describe("curated closures, service exceptions, seats and additions"),
+  })
+  .strict();
 /** `data --json`. */
 export const DataDoc = z
-  .object({ schemaVersion: SchemaVersion, package: z.string(), files: z.array(FileSummary) })
+  .object({
+    schemaVersion: SchemaVersion,
+    package: z.string(),
+    files: z.array(FileSummary),
+    directory: DirectorySummary,
+  })
   .strict();
 /** `data --check --json`, when the data is valid (otherwise an error document). */
 export const DataCheckDoc = z
@@ -294,3 +312,4 @@ export type OrgView = z.output<typeof OrgView>;
 export type NeedView = z.output<typeof NeedView>;
 export type MissionView = z.output<typeof MissionView>;
 export type FileSummary = z.output<typeof FileSummary>;
+export type DirectorySummary = z.output<typeof DirectorySummary>;

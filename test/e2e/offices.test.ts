@@ -86,3 +86,17 @@ describe("offices", () => {
     expect(r.stderr).toMatch(/on record/);
   });
 });
+
+describe("data shows the directory's provenance", () => {
+  it("rows, snapshot date, licence and rows left out", () => {
+    const d = json<{
+      directory: { offices: number; sourceRows: number; unmapped: number; snapshotDate: string; licence: string };
+    }>(run(["data", "--json"])).directory;
+    expect(d.offices + d.unmapped).toBe(d.sourceRows);
+    expect(d.snapshotDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(d.licence).toMatch(/CC0/);
+    const human = run(["data"]).stdout;
+    expect(human).toContain(`snapshot of ${d.snapshotDate}`);
+    expect(human).toMatch(/licence CC0/);
+  });
+});

@@ -2,7 +2,7 @@
 import { FILE_NAMES, type FileName } from "../../model/vocabularies.js";
 import { bundledData } from "../../store/data-files.js";
 import type { FileData } from "../../model/data-schemas.js";
-import type { FileSummary } from "../../model/output-schemas.js";
+import type { DirectorySummary, FileSummary } from "../../model/output-schemas.js";
 import { DataError, UsageError } from "../cli-errors.js";
 import { err, out, outJson } from "../output.js";
 import { table, widths } from "../renderers/table.js";
@@ -66,6 +66,22 @@ export function summarise(d: FileData, maxAgeDays: number, today = new Date()): 
   });
 }
 
+/** The office directory's provenance: its snapshot is older than the file, and some rows were left out. */
+export function directorySummary(d: FileData): DirectorySummary {
+  const o = d.offices;
+  const c = d["office-corrections"];
+  return {
+    offices: o.rows.length,
+    sourceRows: o.report.rows,
+    unmapped: o.report.unmapped.total,
+    unmappedByReason: o.report.unmapped.byReason,
+    snapshotDate: o.source.snapshotDate,
+    licence: o.source.licence,
+    source: { title: o.source.title, url: o.source.url },
+    corrections: c.closures.length + c.serviceExceptions.length + c.seats.length + c.additions.length,
+  };
+}
+
 export async function run(flags: DataFlags): Promise<number> {
   const maxAge = flags.maxAge === undefined ? 365 : Number(flags.maxAge);
   if (!Number.isInteger(maxAge) || maxAge < 0) {
@@ -103,7 +119,7 @@ export async function run(flags: DataFlags): Promise<number> {
   const d = bundledData();
   const files = summarise(d, maxAge);
   if (flags.json) {
-    outJson({ schemaVersion: 1, package: d.countries.package, files });
+    outJson({ schemaVersion: 1, package: d.countries.package, files, directory: directorySummary(d) });
   } else {
     out(
       await table(
@@ -117,6 +133,11 @@ export async function run(flags: DataFlags): Promise<number> {
         ]),
         widths(width(), [3, 1, 1, 2, 2]),
       ),
+    );
+    const dir = directorySummary(d);
+    out(
+      `Offices: ${dir.offices} from ${dir.source.title}; licence ${dir.licence}; snapshot of ${dir.snapshotDate ?? "unknown date"}; ` +
+        `${dir.unmapped} of its ${dir.sourceRows} rows not imported; ${dir.corrections} curated corrections.`,
     );
     out(`Countries from ${d.countries.package}. Check a correction with: mission-guide data --check --data DIR`);
   }
