@@ -131,3 +131,28 @@ describe("whoServes", () => {
     expect(s.kind === "none" && s.reason).toBe("not-on-record");
   });
 });
+
+describe("compileDirectory with the countries' embassy seats", () => {
+  const seats = [{ country: "FM", city: "Kolonia", capital: "Palikir" }];
+  const imported = [
+    office({ id: "Q20", operator: "JP", host: "FM", city: "Palikir", type: "embassy" }),
+    office({ id: "Q21", operator: "US", host: "FM", city: "Palikir", type: "embassy" }),
+    office({ id: "Q22", operator: "JP", host: "FM", city: "Palikir", type: "consulate" }),
+  ];
+  const noCorrections = { closures: [], serviceExceptions: [], seats: [], additions: [] };
+  it("places an embassy recorded in the official capital at the country's seat of embassies", () => {
+    const d = compileDirectory(imported, noCorrections, seats);
+    expect(d.byPair.get("JP>FM")?.map((o) => [o.type, o.city])).toEqual([
+      ["embassy", "Kolonia"],
+      ["consulate", "Palikir"],
+    ]);
+  });
+  it("keeps a state's own recorded seat over the country's", () => {
+    const d = compileDirectory(
+      imported,
+      { ...noCorrections, seats: [{ operator: "US", host: "FM", city: "Palikir", ...SOURCE }] },
+      seats,
+    );
+    expect(d.byPair.get("US>FM")?.map((o) => o.city)).toEqual(["Palikir"]);
+  });
+});

@@ -488,7 +488,7 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
   const officeDirectory = (): ReturnType<typeof compileDirectory> => {
     if (directory) return directory;
     const c = data["office-corrections"];
-    return (directory = compileDirectory(readOffices(data.offices), c));
+    return (directory = compileDirectory(readOffices(data.offices), c, data["embassy-seats"].seats));
   };
   // The build cache keeps the directory compact (officeRecords, officeCoverage, officesMeta); the
   // engine reads full offices through views over them.

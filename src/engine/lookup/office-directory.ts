@@ -11,6 +11,14 @@ type CorrectionsDoc = Pick<OfficeCorrections, "serviceExceptions" | "seats" | "a
   closures: OfficeCorrections["closures"];
 };
 
+/** A country whose embassies sit in a city other than its official capital (data/embassy-seats.json). */
+export interface HostSeat {
+  country: string;
+  city: string;
+  capital: string;
+}
+const SEATED_TYPES: ReadonlySet<string> = new Set<DirectoryOfficeType>(["embassy", "high-commission", "nunciature"]);
+
 export const norm = (s: string | null | undefined): string =>
   (s ?? "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().trim();
 
@@ -96,6 +104,7 @@ function curatedOffice(
 export function compileDirectory(
   imported: DirectoryOffice[],
   corr: CorrectionsDoc,
+  hostSeats: readonly HostSeat[] = [],
 ): OfficeDirectory & { cityPoints: Map<string, [number, number]> } {
   const matches = (
     o: DirectoryOffice,
@@ -106,6 +115,18 @@ export function compileDirectory(
     (!r.city || norm(o.city) === norm(r.city)) &&
     (!r.type || o.type === r.type);
   let offices = imported.filter((o) => !corr.closures.some((cl) => cl.status !== "reopened" && matches(o, cl)));
+  // Where embassies to a country sit outside its official capital (data/embassy-seats.json), an
+  // embassy the import places in that capital is at the seat, unless a seat of its own is recorded
+  // below (the seven embassies in Jerusalem): one source of truth for both files.
+  for (const hs of hostSeats) {
+    if (norm(hs.city) === norm(hs.capital)) continue;
+    const ownSeat = (o: DirectoryOffice) => corr.seats.some((st) => st.operator === o.operator && st.host === o.host);
+    offices = offices.map((o) =>
+      o.host === hs.country && SEATED_TYPES.has(o.type) && norm(o.city) === norm(hs.capital) && !ownSeat(o)
+        ? { ...o, city: hs.city }
+        : o,
+    );
+  }
   // A seat recorded for one state's embassy: its embassy records elsewhere in that country are
   // outdated, and where the import has none in the seat, the seat's source says there is one.
   for (const seat of corr.seats) {
