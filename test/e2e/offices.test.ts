@@ -63,6 +63,18 @@ describe("classify names real offices", () => {
   });
 });
 
+describe("consular sharing where official pages list the post", () => {
+  it("Canadians in Vanuatu and New Caledonia: Australia's offices", () => {
+    for (const [city, type] of [
+      ["Port Vila", "high-commission"],
+      ["Noumea", "consulate-general"],
+    ]) {
+      const d = ask("lost my passport", "--citizen", "CA", "--in", city!);
+      expect([d.answer.operator, d.answer.officeType]).toEqual(["AU", type]);
+    }
+  });
+});
+
 describe("offices", () => {
   it("lists a state's offices in a country, with contact details", () => {
     const d = json<{ offices: { city: string; type: string }[] }>(
