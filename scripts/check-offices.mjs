@@ -30,17 +30,28 @@ for (const c of cases) {
   });
   const ans = a.answer;
   const want = c.expect.servedBy ?? c.expect;
+  // An answer that names no office (none resident, no city) names no state's office either.
+  const named = ans && (ans.resident === false && ans.city == null ? null : (ans.operator ?? ans.of));
   const accept = [want, ...(c.alsoAccept ?? [])];
-  const ok = ans && accept.some((w) => (ans.operator ?? ans.of) === w.operator && norm(ans.city) === norm(w.city));
+  const ok = ans && accept.some((w) => named === w.operator && norm(ans.city) === norm(w.city));
+  // A known-wrong office: one the case's source rules out (of that type, where the case says one).
   const bad = (c.mustNotName ?? []).some(
-    (m) => ans && (ans.operator ?? ans.of) === m.operator && norm(ans.city) === norm(m.city),
+    (m) =>
+      ans &&
+      !ok &&
+      named === m.operator &&
+      norm(ans.city) === norm(m.city) &&
+      (!m.officeType || m.officeType === ans.officeType),
   );
   if (ok) right++;
   else
     misses.push(
-      `${c.id}: got ${ans ? `${ans.operator ?? ans.of}/${ans.city} "${ans.title}"` : "no answer"}; want ${want.operator}/${want.city}`,
+      `${c.id}: got ${ans ? `${named}/${ans.city} "${ans.title}"` : "no answer"}; want ${want.operator}/${want.city}`,
     );
-  if (bad) wrongNamed++;
+  if (bad) {
+    wrongNamed++;
+    if (verbose) console.log(`  known-wrong ${c.id}: ${named}/${ans.city}`);
+  }
 }
 console.log(
   `verified office cases: ${right}/${cases.length} right state's office in the right city (${((100 * right) / cases.length).toFixed(1)} %); known-wrong offices named: ${wrongNamed}`,
