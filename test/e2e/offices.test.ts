@@ -75,6 +75,17 @@ describe("consular sharing where official pages list the post", () => {
   });
 });
 
+describe("an office that does not offer the service gives way to the one that does", () => {
+  it("US citizens in Hamburg: Berlin; French in Bern: Zurich; Australian visas from the Netherlands: Berlin", () => {
+    const us = ask("lost my passport", "--citizen", "US", "--in", "Hamburg").answer;
+    expect([us.operator, us.city]).toEqual(["US", "Berlin"]);
+    const fr = ask("renew my passport", "--citizen", "FR", "--in", "Bern").answer;
+    expect([fr.operator, fr.city]).toEqual(["FR", "Zurich"]);
+    const visa = ask("visa for Australia", "--citizen", "NL", "--in", "The Hague").answer;
+    expect([visa.operator, visa.city]).toEqual(["AU", "Berlin"]);
+  });
+});
+
 describe("offices", () => {
   it("lists a state's offices in a country, with contact details", () => {
     const d = json<{ offices: { city: string; type: string }[] }>(

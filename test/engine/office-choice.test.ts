@@ -156,3 +156,56 @@ describe("compileDirectory with the countries' embassy seats", () => {
     expect(d.byPair.get("US>FM")?.map((o) => o.city)).toEqual(["Palikir"]);
   });
 });
+
+describe("an office abroad named as serving instead", () => {
+  const imported = [
+    office({ id: "Q30", operator: "AU", host: "NL", city: "The Hague", type: "embassy" }),
+    office({ id: "Q31", operator: "AU", host: "DE", city: "Berlin", type: "embassy" }),
+  ];
+  const d = compileDirectory(imported, {
+    closures: [],
+    serviceExceptions: [
+      {
+        operator: "AU",
+        host: "NL",
+        city: "The Hague",
+        type: "embassy",
+        notOffered: ["visas"],
+        servedBy: { operator: "AU", host: "DE", city: "Berlin", type: "embassy" },
+        ...SOURCE,
+      },
+    ],
+    seats: [],
+    additions: [],
+  });
+  const none: Arrangements = { ...ARR, protecting: new Map(), sharing: [] };
+  it("serves the country for that service, and names the local office that does not", () => {
+    const s = whoServes(d, none, { of: "AU", host: "NL", city: "The Hague", service: "visas" });
+    expect(s.kind === "accredited" && [s.office.city, s.notServing.map((o) => o.city)]).toEqual([
+      "Berlin",
+      ["The Hague"],
+    ]);
+  });
+  it("leaves the local office for what it does offer", () => {
+    const s = whoServes(d, none, { of: "AU", host: "NL", city: "The Hague", service: "passports" });
+    expect(s.kind === "own" && s.choice.office.city).toBe("The Hague");
+  });
+});
+
+describe("distances to offices recorded without a position", () => {
+  it("use the city's position", () => {
+    const d = compileDirectory(
+      [
+        office({ id: "Q40", operator: "FR", host: "CH", city: "Geneva", type: "consulate-general" }),
+        office({ id: "Q41", operator: "FR", host: "CH", city: "Zurich", type: "consulate-general" }),
+      ],
+      { closures: [], serviceExceptions: [], seats: [], additions: [] },
+    );
+    const points: Record<string, [number, number]> = { Geneva: [46.2, 6.15], Zurich: [47.37, 8.55] };
+    const withPoints = { ...d, pointOf: (_h: string, c: string) => points[c] };
+    const bern = { lat: 46.95, lon: 7.45 };
+    const q = { of: "FR", host: "CH", city: "Bern", service: "passports" as const, at: bern };
+    expect((chooseOffice(withPoints, q) as { office: DirectoryOffice }).office.city).toBe("Zurich");
+    expect((chooseOffice(d, q) as { office: DirectoryOffice }).office.city).toBe("Geneva");
+  });
+});

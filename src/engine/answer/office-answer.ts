@@ -88,7 +88,11 @@ export function officePart(
   service: OfficeService,
 ): OfficePart {
   const query = { of, host, city, service };
-  const dir = { byPair: k.officesByPair, accredited: k.officesAccredited };
+  const dir = {
+    byPair: k.officesByPair,
+    accredited: k.officesAccredited,
+    pointOf: (h: string, c: string) => k.cityPoints.get(`${h}|${norm(c)}`),
+  };
   let served = whoServes(dir, k.arrangements, query);
   // Only where the person's city has no office is its position needed (to find the nearest one).
   if (city && served.kind === "own" && served.choice.why !== "in-city") {
@@ -164,8 +168,11 @@ export function officePart(
     case "accredited": {
       const o = served.office;
       const part: OfficePart = { ...base, ...officeFields(o), resident: false };
+      const local = served.notServing[0];
       part.reasons.push(
-        `No resident embassy or consulate of ${state} in ${hostName} is on record; ${officeTitle(k, o)}, in ${o.city ?? stateName(k, o.host)}, is accredited to ${hostName}.`,
+        local
+          ? `${officeTitle(k, local)} does not offer this; ${officeTitle(k, o)}, in ${o.city ?? stateName(k, o.host)}, serves ${hostName} for it.`
+          : `No resident embassy or consulate of ${state} in ${hostName} is on record; ${officeTitle(k, o)}, in ${o.city ?? stateName(k, o.host)}, is accredited to ${hostName}.`,
       );
       part.sources.push(sourceOf(k, o));
       return part;

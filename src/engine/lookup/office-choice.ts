@@ -47,6 +47,8 @@ export interface OfficeDirectory {
   byPair: ReadonlyMap<string, readonly DirectoryOffice[]>;
   /** Offices abroad whose recorded district includes a country, by "operator>country". */
   accredited: ReadonlyMap<string, readonly DirectoryOffice[]>;
+  /** Where a city is, for offices recorded without a position (asked only when distances matter). */
+  pointOf?: (host: string, city: string) => readonly [number, number] | undefined;
 }
 
 /** Types that can do consular work and take visa applications, best first for a city. */
@@ -173,8 +175,11 @@ export function chooseOffice(dir: OfficeDirectory, q: OfficeQuery): OfficeChoice
   // the nearest office that serves is the likelier one (Lausanne → Geneva, Philadelphia → New York).
   if (q.at && q.service !== "bilateral") {
     const here = q.at;
-    const dist = (o: DirectoryOffice) =>
-      o.lat === null || o.lon === null ? Infinity : distanceKm(here, { lat: o.lat, lon: o.lon });
+    const dist = (o: DirectoryOffice) => {
+      const p: readonly [number, number] | undefined =
+        o.lat !== null && o.lon !== null ? [o.lat, o.lon] : o.city ? dir.pointOf?.(o.host, o.city) : undefined;
+      return p ? distanceKm(here, { lat: p[0], lon: p[1] }) : Infinity;
+    };
     const nearest = [...capable].sort((a, b) => dist(a) - dist(b))[0]!;
     const dChosen = dist(chosen);
     if (nearest !== chosen && dist(nearest) < Infinity && (dChosen === Infinity || dist(nearest) < dChosen * 0.8)) {
@@ -249,6 +254,8 @@ export type Serving =
       kind: "accredited";
       /** The state's office in another country whose district includes this one. */
       office: DirectoryOffice;
+      /** The state's offices in the country that do not offer this (the office abroad does). */
+      notServing: DirectoryOffice[];
     }
   | {
       kind: "none";
@@ -305,7 +312,12 @@ export function whoServes(dir: OfficeDirectory, arr: Arrangements, q: OfficeQuer
     const from = (dir.accredited.get(`${q.of}>${q.host}`) ?? []).filter(
       (o) => o.type !== "honorary-consulate" && serves(o, q.service),
     );
-    if (from.length > 0) return { kind: "accredited", office: [...from].sort(byRankThenCity(q.service))[0]! };
+    if (from.length > 0)
+      return {
+        kind: "accredited",
+        office: [...from].sort(byRankThenCity(q.service))[0]!,
+        notServing: own?.kind === "not-on-record" ? own.notServing : [],
+      };
   }
   return {
     kind: "none",

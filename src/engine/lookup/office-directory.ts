@@ -183,6 +183,17 @@ export function compileDirectory(
       matches(o, ex) ? { ...o, notOffered: [...new Set([...o.notOffered, ...ex.notOffered])] } : o,
     );
   }
+  // An office in another country that a service exception names as serving instead (Australia's
+  // embassy in Berlin for visas from the Netherlands) serves that country: it covers it.
+  for (const ex of corr.serviceExceptions) {
+    const by = ex.servedBy;
+    if (!by || by.host === ex.host || by.host === by.operator) continue;
+    offices = offices.map((o) =>
+      matches(o, { operator: by.operator, host: by.host, city: by.city, type: by.type }) && !o.covers.includes(ex.host)
+        ? { ...o, covers: [...o.covers, ex.host] }
+        : o,
+    );
+  }
   const byPair = new Map<string, DirectoryOffice[]>();
   // Where a city is: the offices recorded in it (any state's), averaged.
   const sums = new Map<string, [number, number, number]>();
