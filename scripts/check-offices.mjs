@@ -20,6 +20,8 @@ const TEXT = {
   matricula: "get a matricula consular",
 };
 let right = 0;
+let rightUnused = 0;
+let unused = 0;
 let wrongNamed = 0;
 const misses = [];
 for (const c of cases) {
@@ -44,7 +46,10 @@ for (const c of cases) {
       (!m.officeType || m.officeType === ans.officeType),
   );
   if (ok) right++;
-  else
+  if (!c.usedToFindData) {
+    unused++;
+    if (ok) rightUnused++;
+  } else
     misses.push(
       `${c.id}: got ${ans ? `${named}/${ans.city} "${ans.title}"` : "no answer"}; want ${want.operator}/${want.city}`,
     );
@@ -55,5 +60,8 @@ for (const c of cases) {
 }
 console.log(
   `verified office cases: ${right}/${cases.length} right state's office in the right city (${((100 * right) / cases.length).toFixed(1)} %); known-wrong offices named: ${wrongNamed}`,
+);
+console.log(
+  `  of which not used to find data: ${rightUnused}/${unused} (${((100 * rightUnused) / unused).toFixed(1)} %)`,
 );
 if (verbose) for (const m of misses) console.log(`  miss ${m}`);
