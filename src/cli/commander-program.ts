@@ -187,6 +187,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       "\nExit status: 0 answered, 1 internal error, 2 usage error, 3 nothing found or need not recognised, 130 cancelled.",
     );
 
+  /** A repeatable option: every value kept, in order ("--citizen IE --citizen GB"). */
+  const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
   const act =
     <A extends unknown[]>(load: (...args: A) => Promise<number>) =>
     async (...args: A): Promise<void> => {
@@ -201,7 +203,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command("ask")
     .description("interactive guide: say what you need, answer a few questions, get the office")
     .argument("[words...]", "the need, if you already know how to put it (skips the first question)")
-    .option("--citizen <country>", "your citizenship: code, name or nationality (skips that question)")
+    .option(
+      "--citizen <country>",
+      "your citizenship: code, name or nationality (skips that question); repeat for each of several",
+      collect,
+    )
     .option("--in <place>", "where you are now: a city or a country (skips that question)")
     .option("--to <place>", "where you are going (skips that question)")
     .option("--org <org>", "the international organization concerned (skips that question)")
@@ -229,7 +235,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command("classify")
     .description("answer which office serves a need stated in words")
     .argument("[words...]", "the need, in your own words (any of English, French, Spanish, German, ...)")
-    .option("--citizen <country>", "your citizenship: code, name or nationality (CA, Canada, Canadian)")
+    .option(
+      "--citizen <country>",
+      "your citizenship: code, name or nationality (CA, Canada, Canadian); repeat for each of several",
+      collect,
+    )
     .option("--in <place>", "where you are now: a city or a country (Geneva, Genf, CH)")
     .option("--to <place>", "where you are going (for visas and residence)")
     .option("--org <org>", "the international organization concerned (WTO, UN, NATO)")

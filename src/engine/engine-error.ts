@@ -1,6 +1,7 @@
 /** Errors the engine raises for input it cannot use; the CLI maps them to exit statuses. */
 export type EngineErrorCode =
   | "unknown-country"
+  | "ambiguous-country"
   | "unknown-place"
   | "unknown-city"
   | "unknown-org"

@@ -59,6 +59,7 @@ export const CountriesFile = z.object({
   countries: z.array(Country).min(190),
 });
 
+const DualNote = z.object({ note: z.string().min(1), source: Source, asOf: IsoDate }).strict();
 export const CountryExtra = z.object({
   code: CountryCode,
   aliases: z.array(z.string().min(1)).default([]),
@@ -70,11 +71,31 @@ export const CountryExtra = z.object({
     .strict()
     .optional()
     .describe("who registers asylum seekers here, when it is not the state: UNHCR under its mandate"),
+  regions: z
+    .object({
+      list: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) }).strict()).min(1),
+      source: Source,
+      asOf: IsoDate,
+    })
+    .strict()
+    .optional()
+    .describe("first-level subdivisions, for places written 'City, Region' ('Paris, Texas', 'Georgia, USA')"),
+  dualNationals: DualNote.optional().describe(
+    "what this state says of its help to its nationals in a state whose nationality they also hold",
+  ),
   source: Source,
   asOf: IsoDate,
 });
 export type CountryExtra = z.infer<typeof CountryExtra>;
-export const CountryExtrasFile = z.object({ asOf: IsoDate, countries: z.array(CountryExtra) });
+export const CountryExtrasFile = z.object({
+  asOf: IsoDate,
+  dualNationals: DualNote.optional().describe("the general rule for dual nationals, where a state says nothing"),
+  ambiguous: z
+    .array(z.object({ name: z.string().min(1), countries: z.array(CountryCode).min(2) }).strict())
+    .default([])
+    .describe("names that mean several countries (Congo, Korea): asked or refused with every candidate"),
+  countries: z.array(CountryExtra),
+});
 
 // --- cities ---
 export const City = z.object({

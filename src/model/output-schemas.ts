@@ -33,8 +33,26 @@ const AnswerFields = {
   input: z
     .object({
       text: z.string(),
-      citizen: Code.nullable(),
-      in: z.object({ country: Code, city: z.string().nullable() }).nullable(),
+      citizen: Code.nullable().describe("the citizenship the answer is for (with several, the first given)"),
+      citizens: z
+        .array(Code)
+        .min(2)
+        .optional()
+        .describe("every citizenship, in order, when the person holds several (absent with one or none)"),
+      in: z
+        .object({
+          country: Code,
+          city: z.string().nullable(),
+          region: z.string().optional().describe("the region that told the country ('Texas' in 'Paris, Texas')"),
+          name: z.string().optional().describe("the place as understood, for people: 'Paris (Texas), United States'"),
+          understood: z
+            .enum(["world-city", "unlisted"])
+            .optional()
+            .describe(
+              "world-city: a city found by its name alone; unlisted: a town no list holds, under a qualifier naming the country",
+            ),
+        })
+        .nullable(),
       to: Code.nullable(),
       org: z.string().nullable(),
     })
@@ -90,6 +108,24 @@ const AnswerFields = {
   rule: z.string().nullable(),
   sources: z.array(SourceRef),
   alternatives: z.array(z.object({ need: z.string(), confidence: z.number() })),
+  citizenships: z
+    .array(
+      z.object({
+        citizen: Code,
+        office: z.enum(OFFICE_KINDS).nullable(),
+        of: Code.nullable(),
+        in: Code.nullable(),
+        city: z.string().nullable(),
+        title: z.string().nullable(),
+        summary: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .describe("for a person of several citizenships: the office for each passport, in input.citizens order"),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe("a flag that contradicts the need (also printed on stderr and listed in caveats)"),
 };
 
 /** `classify --json` (with `--explain`, the rule trace too). */

@@ -71,6 +71,7 @@ export const FACTS = [
   "atHome",
   "inDestination",
   "unhcrRegistersAsylum",
+  "ownDestination",
 ] as const;
 
 export const OPERATORS = ["eq", "ne", "in", "notIn", "known", "unknown", "isTrue", "isFalse"] as const;

@@ -46,6 +46,9 @@ const TABLE: Row[] = [
   ["extend my tourist visa", { in: "Bangkok" }, "domestic_authority", "TH", "visa-extension-in-country"],
   // domestic matters of one's own state
   ["how do I become a diplomat", { citizen: "ES" }, "domestic_authority", "ES", "domestic-matter"],
+  // a visa for a country of one's own citizenship: none needed (any of several citizenships)
+  ["tourist visa", { citizen: "US", in: "US", to: "US" }, "none", null, "visa-own-country"],
+  ["tourist visa", { citizens: ["CA", "US"], in: "Mexico", to: "US" }, "none", null, "visa-own-country"],
   // visa while already in the destination
   ["I need a work visa", { to: "DE", in: "Munich" }, "domestic_authority", "DE", "visa-already-there"],
   // visa from abroad: destination's embassy where the applicant lives

@@ -49,7 +49,8 @@ function resolved(input: string): string | null {
   try {
     return resolveCountry(K, input).code;
   } catch (e) {
-    if (e instanceof EngineError && e.code === "unknown-country") return null;
+    // A name that means several countries is refused with all of them, never resolved to one.
+    if (e instanceof EngineError && (e.code === "unknown-country" || e.code === "ambiguous-country")) return null;
     throw e;
   }
 }

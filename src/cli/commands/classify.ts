@@ -8,7 +8,8 @@ import { renderCard } from "../renderers/answer-card.js";
 import { knowledge, lookup, style, width, type GlobalOptions } from "./command-context.js";
 
 export interface ClassifyFlags extends GlobalOptions {
-  citizen?: string;
+  /** One citizenship, or several (repeated --citizen). */
+  citizen?: string | string[];
   in?: string;
   to?: string;
   org?: string;
@@ -39,6 +40,10 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
       "no-input",
     );
   }
+  if (citizenList(flags).length > 1) {
+    // Never drop one silently: a batch line carries one citizenship.
+    throw new UsageError("--stdin takes one --citizen; answer several citizenships one need at a time", "usage");
+  }
   const k = await knowledge(flags);
   const { runBatch, batchStatus } = await import("./batch.js");
   // SIGTERM: stop reading, answer what has been read, end after a whole line. (Ending the input
@@ -65,7 +70,7 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
           if (stdoutClosed()) resolve();
           else stdout.once("drain", () => resolve());
         }),
-      { citizen: flags.citizen, in: flags.in, to: flags.to, org: flags.org },
+      { citizen: citizenList(flags)[0], in: flags.in, to: flags.to, org: flags.org },
       () => stop || stopRequested(),
     );
   } catch (e) {
@@ -77,6 +82,12 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
   return stop ? SIGTERM_STATUS : batchStatus(stats);
 }
 
+/** The citizenships given: --citizen once (a string) or repeated (a list). */
+export function citizenList(flags: { citizen?: string | string[] | undefined }): string[] {
+  const c = flags.citizen;
+  return Array.isArray(c) ? c : c ? [c] : [];
+}
+
 /** 128 + 15: what a shell reports for a process that SIGTERM ended. */
 const SIGTERM_STATUS = 143;
 
@@ -85,9 +96,12 @@ export async function run(words: string[], flags: ClassifyFlags): Promise<number
   const text = words.join(" ");
   const k = await knowledge(flags);
   lookup(() => requireText(text));
+  const citizens = citizenList(flags);
   const answer = lookup(() =>
-    classify(k, text, { citizen: flags.citizen, in: flags.in, to: flags.to, org: flags.org }),
+    classify(k, text, { citizen: citizens[0], citizens, in: flags.in, to: flags.to, org: flags.org }),
   );
+  // A flag that contradicts the need: said on stderr too, not only in the card or the JSON.
+  for (const w of answer.warnings ?? []) err(`mission-guide: warning: ${escapeText(w)}`);
   if (flags.json) {
     const { trace, ...rest } = answer;
     outJson(flags.explain ? answer : rest);

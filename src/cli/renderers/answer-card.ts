@@ -29,6 +29,11 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map((l, i) => (i === 0 ? l : indent + l)).join("\n");
 }
 
+/** The place the answer stands on, as understood ("Where: Paris (Texas), United States"). */
+function basedOn(a: Answer): string | null {
+  return a.input.in?.name ? `Where: ${a.input.in.name}` : null;
+}
+
 export interface CardOptions {
   explain?: boolean;
   width?: number;
@@ -58,6 +63,15 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   if (c?.email) lines.push(`  Email: ${escapeText(c.email)}`);
   if (c?.website) lines.push(`  Web: ${escapeText(c.website)}`);
   lines.push(`  ${wrap(ans.summary, width, "  ")}`);
+  const based = basedOn(a);
+  if (based) lines.push(`  ${wrap(escapeText(based), width, "  ")}`);
+  if (a.citizenships && a.citizenships.length > 1) {
+    lines.push("", s.bold("For each of your citizenships"));
+    for (const c of a.citizenships) {
+      const what = c.title ? `${c.title}${c.city && !c.title.includes(c.city) ? `, ${c.city}` : ""}` : "no answer";
+      lines.push(`  • ${wrap(escapeText(`${c.citizen} passport: ${what}`), width, "    ")}`);
+    }
+  }
   if (a.reasons.length > 0) {
     lines.push("", s.bold("Why"));
     for (const r of a.reasons) lines.push(`  • ${wrap(r, width, "    ")}`);

@@ -28,6 +28,9 @@ export const SCHEMA_VERSION = 1;
 /** What the caller knows besides the text; values as typed (codes, names, cities). */
 export interface ClassifyOptions {
   citizen?: string | null | undefined;
+  /** Several citizenships, for a person who holds more than one (the first leads; wins over
+   *  `citizen`). */
+  citizens?: readonly string[] | null | undefined;
   in?: string | null | undefined;
   to?: string | null | undefined;
   org?: string | null | undefined;
@@ -337,7 +340,20 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
       }
     }
   }
-  if (options.citizen) ctx.citizen = resolveCountry(k, options.citizen, "citizenship").code;
+  // Several citizenships: given as flags (each resolved, none dropped), or said in the text
+  // ("dual Irish-British citizen", "I have both Irish and British passports").
+  const citizenFlags = (options.citizens?.length ? options.citizens : options.citizen ? [options.citizen] : []).filter(
+    (c) => c.trim() !== "",
+  );
+  let citizenships: string[] = [];
+  if (citizenFlags.length > 0) {
+    citizenships = [...new Set(citizenFlags.map((c) => resolveCountry(k, c, "citizenship").code))];
+    ctx.citizen = citizenships[0]!;
+  } else if (evidence.concepts.has("dual-nationality") && ctx.citizen) {
+    const said = dualNationalities(mentions);
+    if (said.includes(ctx.citizen) && said.length > 1)
+      citizenships = [ctx.citizen, ...said.filter((c) => c !== ctx.citizen)];
+  }
   if (options.in) ctx.place = resolvePlace(k, options.in);
   if (options.to) ctx.to = resolvePlace(k, options.to).country;
   if (options.org) ctx.org = resolveOrg(k, options.org);
@@ -375,9 +391,19 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   // The organization: a flag wins; a need about a specific organization keeps it; a generic UN need
   // takes the organization the text names.
   let org: Organization | null = null;
+  const warnings: string[] = [];
   if (need && (category === "multilateral" || category === "organization")) {
     const fixed = need.org ? (k.orgs.get(need.org) ?? null) : null;
-    if (options.org) org = ctx.org;
+    // A flag naming another organization than the one the need is about ("--org NATO" for a WTO
+    // dispute) contradicts the need: answer for the need's own, and say so.
+    const contradicts =
+      options.org && fixed && fixed.id !== "un" && ctx.org && ctx.org.id !== fixed.id && ctx.org.parent !== fixed.id;
+    if (contradicts) {
+      warnings.push(
+        `--org ${ctx.org!.acronym} does not fit this need (${need.label}), which is a matter for the ${fixed.name} (${fixed.acronym}); answered for the ${fixed.acronym}.`,
+      );
+      org = fixed;
+    } else if (options.org) org = ctx.org;
     else if (fixed && fixed.id !== "un") org = ctx.org && ctx.org.parent === fixed.id ? ctx.org : fixed;
     else org = ctx.org ?? fixed;
     if (org && !org.missionStyle && category === "multilateral" && org.parent) org = k.orgs.get(org.parent) ?? org;
@@ -411,12 +437,22 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     atHome: ctx.citizen && inCountry ? ctx.citizen === inCountry : null,
     inDestination: ctx.to && inCountry ? ctx.to === inCountry : null,
     unhcrRegistersAsylum: inCountry ? k.unhcrRegistersAsylum.has(inCountry) : null,
+    ownDestination: ctx.to ? ctx.to === ctx.citizen || citizenships.includes(ctx.to) : null,
   };
 
   const input: Answer["input"] = {
     text,
     citizen: ctx.citizen,
-    in: ctx.place ? { country: ctx.place.country, city: ctx.place.city } : null,
+    ...(citizenships.length > 1 ? { citizens: citizenships } : {}),
+    in: ctx.place
+      ? {
+          country: ctx.place.country,
+          city: ctx.place.city,
+          ...(ctx.place.region ? { region: ctx.place.region } : {}),
+          name: placeName(k, ctx.place),
+          ...(ctx.place.understood ? { understood: ctx.place.understood } : {}),
+        }
+      : null,
     to: ctx.to,
     org: org?.id ?? ctx.org?.id ?? null,
   };
@@ -449,7 +485,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   }
   // A rule may name the organization itself (UNHCR registering asylum seekers where it does).
   const ruleOrg = rule.outcome.org ? (k.orgs.get(rule.outcome.org) ?? null) : null;
-  return buildAnswer(k, {
+  const answer = buildAnswer(k, {
     need,
     best,
     rule,
@@ -461,6 +497,97 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     alternatives,
     assumedCitizen,
   });
+  if (warnings.length > 0) {
+    answer.warnings = warnings;
+    answer.caveats.unshift(...warnings);
+  }
+  placeNote(k, ctx.place, answer);
+  if (citizenships.length > 1) byCitizenship(k, text, options, citizenships, answer);
+  return answer;
+}
+
+/** A place as understood, for people: "Paris (Texas), United States", "Georgia, United States". */
+function placeName(k: Knowledge, place: Place): string {
+  const country = capitalise(k.countries.get(place.country)?.name ?? place.country);
+  const head = place.city ? `${place.city}${place.region ? ` (${place.region})` : ""}` : place.region;
+  return head && head !== country ? `${head}, ${country}` : country;
+}
+
+/**
+ * The nationalities a text about holding several gives the person: nationalities said of them (not
+ * of another person, nor a destination), and a country named right before one ("US and Canadian").
+ */
+function dualNationalities(mentions: Mention[]): string[] {
+  const own = (m: Mention): boolean =>
+    m.country !== null &&
+    m.qualifies !== "other" &&
+    (m.role === "citizen" || (m.kind === "demonym" && (m.role === "nationality" || m.role === "none")));
+  const out: string[] = [];
+  mentions.forEach((m, i) => {
+    const next = mentions[i + 1];
+    const paired = m.kind === "country" && m.role === "none" && next && own(next) && next.start - m.end <= 2;
+    if ((own(m) || paired) && !out.includes(m.country!)) out.push(m.country!);
+  });
+  return out;
+}
+
+/** Says how a place was understood when no list of ours holds it as typed. */
+function placeNote(k: Knowledge, place: Place | null, answer: Answer): void {
+  if (!place?.understood || !place.city) return;
+  const where = placeName(k, place);
+  answer.caveats.push(
+    place.understood === "world-city"
+      ? `Place read as ${where}, a city found by its name alone; if you meant another, write "City, Country".`
+      : `${place.city} is not in our lists of cities; answered for ${stateName(k, place.country)}.`,
+  );
+}
+
+/**
+ * For a person of several nationalities, which office serves them for each passport; and where they
+ * are in a state whose nationality they also hold, what the other states say of their help there.
+ */
+function byCitizenship(
+  k: Knowledge,
+  text: string,
+  options: ClassifyOptions,
+  citizenships: string[],
+  answer: Answer,
+): void {
+  const inCountry = answer.input.in?.country ?? null;
+  const place = answer.input.in
+    ? `${answer.input.in.city ? `${answer.input.in.city}, ` : ""}${stateName(k, answer.input.in.country)}`
+    : null;
+  answer.citizenships = citizenships.map((c, i) => {
+    const one =
+      i === 0
+        ? answer
+        : classify(k, text, { ...options, citizen: c, citizens: null, ...(place && !options.in ? { in: place } : {}) });
+    const a = one.answer;
+    return {
+      citizen: c,
+      office: a?.office ?? null,
+      of: a?.of ?? null,
+      in: a?.in ?? null,
+      city: a?.city ?? null,
+      title: a?.title ?? null,
+      summary: a?.summary ?? null,
+    };
+  });
+  if (answer.need && answer.need.category !== "consular") return;
+  const extras = k.data["country-extras"];
+  if (inCountry && citizenships.includes(inCountry)) {
+    for (const c of citizenships) {
+      if (c === inCountry) continue;
+      const own = extras.countries.find((e) => e.code === c)?.dualNationals;
+      const note = own ?? extras.dualNationals;
+      if (!note) continue;
+      answer.caveats.push(
+        `You are also a citizen of ${stateName(k, inCountry)}, where you are: ${own ? note.note : `${capitalise(stateName(k, c))}'s help there is limited. ${note.note}`}`,
+      );
+      answer.sources.push({ ...note.source, asOf: note.asOf });
+    }
+    answer.sources = dedupeSources(answer.sources);
+  }
 }
 
 interface Parts {
@@ -487,7 +614,10 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   let officeCountry: string | null = null;
   let city: string | null = null;
   let seatException = false;
-  const caveats: string[] = [...need.caveats, ...rule.caveats];
+  // Where no office is needed after all (a citizen's visa for their own country), the need's notes
+  // on offices do not apply.
+  const needCaveats = office === "none" && need.category !== "none" ? [] : need.caveats;
+  const caveats: string[] = [...needCaveats, ...rule.caveats];
   const missing = new Set<Answer["missing"][number]>();
   if (rule.outcome.of !== "none" && !of) missing.add(rule.outcome.of as "citizen" | "to" | "in");
   switch (rule.outcome.place) {
@@ -657,17 +787,22 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
         break;
       }
       case "embassy":
-        t = embassyTitle(k, of, org?.country ?? null, false);
+        // A state keeps no embassy in its own territory: no "Embassy of France in France".
+        if (!of || of !== org?.country) t = embassyTitle(k, of, org?.country ?? null, false);
         break;
       case "own-embassy":
-        // Not when the state in question is the person's own: then their embassy is the answer.
-        if (!facts.citizen || facts.citizen !== of) t = embassyTitle(k, facts.citizen, facts.in, true);
+        // Not when the state in question is the person's own: then their embassy is the answer;
+        // nor the person's own state's embassy in its own territory.
+        if ((!facts.citizen || facts.citizen !== of) && (!facts.citizen || facts.citizen !== facts.in))
+          t = embassyTitle(k, facts.citizen, facts.in, true);
         break;
       case "embassy-abroad":
-        t = `Embassies and consulates of ${stateName(k, of)} abroad`;
+        t = `Embassies and consulates of ${stateName(k, of ?? facts.to ?? facts.citizen)} abroad`;
         break;
     }
-    if (t) notThis.push({ office: officeOfNotThis(nt.kind), title: capitalise(t), why: fill(nt.why, vars) });
+    // Never the answer itself again under "Not this".
+    if (t && capitalise(t) !== title && !notThis.some((n) => n.title === capitalise(t)))
+      notThis.push({ office: officeOfNotThis(nt.kind), title: capitalise(t), why: fill(nt.why, vars) });
   }
 
   const sources: SourceRef[] = [

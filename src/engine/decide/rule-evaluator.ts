@@ -18,6 +18,8 @@ export interface Facts {
   inDestination: boolean | null;
   /** Whether UNHCR, not the state, registers asylum seekers where the person is. */
   unhcrRegistersAsylum: boolean | null;
+  /** Whether the destination is a state whose nationality the person holds (any of several). */
+  ownDestination: boolean | null;
 }
 
 export type { ConditionTrace, RuleTrace } from "../../model/output-schemas.js";

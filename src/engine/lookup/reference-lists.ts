@@ -135,6 +135,7 @@ export function listNeeds(k: Knowledge, category?: string): NeedView[] {
       inDestination: false,
       apostilleApplies: null,
       unhcrRegistersAsylum: false,
+      ownDestination: false,
     };
     const abroad = evaluate(k.rules, { ...base, citizen: "A", in: "B", to: "C", atHome: false }).rule;
     const home = evaluate(k.rules, { ...base, citizen: "A", in: "A", to: "C", atHome: true }).rule;
