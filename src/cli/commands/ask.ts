@@ -8,7 +8,8 @@ import { findMentions } from "../../engine/recognise/mentions.js";
 import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
 import { resolveCountry, resolveOrg, resolvePlace } from "../../engine/lookup/resolve-names.js";
 import { UsageError, EXIT } from "../cli-errors.js";
-import { colorLevel, flushOutput, out, outJson } from "../output.js";
+import { colorLevel, flushOutput, out } from "../output.js";
+import { escapeJson } from "../../engine/text/escape-controls.js";
 import { renderCard } from "../renderers/answer-card.js";
 import { PLAIN, type Style } from "../renderers/style.js";
 import {
@@ -18,13 +19,15 @@ import {
   prepareChoices,
   questionFor,
   type Fact,
+  type NeedPick,
   type Prefill,
 } from "../../engine/lookup/prompt-suggestions.js";
 import type { PromptContext } from "../prompts/questions.js";
 import { knowledge, lookup, style, type GlobalOptions } from "./command-context.js";
 
 export interface AskFlags extends GlobalOptions {
-  citizen?: string;
+  /** One citizenship, or several (repeated --citizen). */
+  citizen?: string | string[];
   in?: string;
   to?: string;
   org?: string;
@@ -36,9 +39,11 @@ const INSTEAD =
 /** The facts given as flags, checked before the first question so a typo fails at once. */
 function flagFacts(k: Knowledge, flags: AskFlags): ClassifyOptions {
   const given: ClassifyOptions = {};
-  if (flags.citizen) {
-    resolveCountry(k, flags.citizen, "citizenship");
-    given.citizen = flags.citizen;
+  const citizens = Array.isArray(flags.citizen) ? flags.citizen : flags.citizen ? [flags.citizen] : [];
+  if (citizens.length > 0) {
+    for (const c of citizens) resolveCountry(k, c, "citizenship");
+    given.citizen = citizens[0]!;
+    if (citizens.length > 1) given.citizens = citizens;
   }
   if (flags.in) {
     resolvePlace(k, flags.in);
@@ -93,14 +98,18 @@ interface Session {
   q: Questions;
   k: Knowledge;
   flags: ClassifyOptions;
-  /** Answers from earlier rounds of the same session, offered again as defaults. */
-  remembered: Partial<Record<Fact, string>>;
+  /** Answers from earlier rounds of the same session, offered again as defaults; by question, so
+   *  a role is never taken for another ("the country you act for" is not your passport). */
+  remembered: Map<string, string>;
   style: Style;
   context: PromptContext;
 }
 
-function ask(s: Session, fact: Fact, needId: string, prefill: Prefill | undefined): Promise<string> {
-  const q = { k: s.k, style: s.style, message: questionFor(s.k, fact, needId), prefill };
+function ask(s: Session, fact: Fact, needId: string, prefill: Prefill | undefined, back: boolean): Promise<string> {
+  const message = questionFor(s.k, fact, needId);
+  // "I don't know" where a person may well not know: a place, a nationality (not an organization,
+  // which the need itself usually names).
+  const q = { k: s.k, style: s.style, message, prefill, back, unsure: fact !== "org" };
   switch (fact) {
     case "citizen":
       return s.q.askCountry(q, s.context);
@@ -112,8 +121,17 @@ function ask(s: Session, fact: Fact, needId: string, prefill: Prefill | undefine
   }
 }
 
-/** One round: from the need to the answer, asking only what the answer depends on. */
-async function converse(s: Session, pick: { text: string; need: string | null }): Promise<Answer> {
+/** What a fact is, for the note on an answer given without it. */
+const FACT_NOTE: Record<Fact, string> = {
+  citizen: "your citizenship decides whose embassy or authority serves you",
+  in: "where you are decides which office is yours, and whether you are at home or abroad",
+  to: "the destination decides whose embassy issues the visa or takes the document",
+  org: "the organization decides where the mission sits",
+};
+
+/** One round: from the need to the answer, asking only what the answer depends on. Null: the
+ *  person went back from the first question to the need. */
+async function converse(s: Session, pick: NeedPick): Promise<Answer | null> {
   const { k } = s;
   let text = pick.text;
   let answer = lookup(() => classify(k, text, s.flags));
@@ -128,36 +146,59 @@ async function converse(s: Session, pick: { text: string; need: string | null })
   const needId = answer.need.id;
 
   const given = new Set<Fact>(FACT_ORDER.filter((f) => s.flags[f]));
-  const asked = new Set<Fact>();
   const answers: ClassifyOptions = {};
-  const askFor = async (fact: Fact): Promise<void> => {
-    asked.add(fact);
+  const unknown = new Set<Fact>();
+  const askFor = async (fact: Fact, back: boolean): Promise<void> => {
+    const key = questionFor(k, fact, needId);
     const fromText = saidInText(k, pick.text, said, fact);
-    const before = s.remembered[fact];
+    const mine = answers[fact] ?? undefined;
+    const before = s.remembered.get(key);
     const usual = fact === "org" ? said.org : null;
-    const prefill: Prefill | undefined = fromText
-      ? { value: fromText, from: "from your words" }
-      : before
-        ? { value: before, from: "as before" }
-        : usual
-          ? { value: usual, from: "the usual one" }
-          : undefined;
-    const value = await ask(s, fact, needId, prefill);
+    const prefill: Prefill | undefined = mine
+      ? { value: mine, from: "your answer" }
+      : fromText
+        ? { value: fromText, from: "from your words" }
+        : before
+          ? { value: before, from: "as before" }
+          : usual
+            ? { value: usual, from: "the usual one" }
+            : undefined;
+    const value = await ask(s, fact, needId, prefill, back);
+    if (value === s.q.DONT_KNOW) {
+      delete answers[fact];
+      unknown.add(fact);
+      return;
+    }
+    unknown.delete(fact);
     answers[fact] = value;
-    s.remembered[fact] = value;
+    s.remembered.set(key, value);
   };
 
+  // The questions in order; Escape (or "← Back") on one goes back to the one before, its answer
+  // kept and offered first, and from the first back to the need.
   const wanted = new Set<Fact>([...factsFor(k, needId), ...answer.missing]);
-  for (const fact of FACT_ORDER) if (wanted.has(fact) && !given.has(fact)) await askFor(fact);
-  answer = lookup(() => classify(k, text, { ...s.flags, ...answers }));
-  // An answer can still lack a fact its rule turned out to need (a visa when already there, a
-  // bilateral matter's other country): ask for each such fact once.
-  for (let i = 0; i < FACT_ORDER.length; i++) {
-    const next = FACT_ORDER.find((f) => answer.missing.includes(f) && !asked.has(f) && !given.has(f));
-    if (!next) break;
-    await askFor(next);
+  const queue: Fact[] = FACT_ORDER.filter((f) => wanted.has(f) && !given.has(f));
+  let i = 0;
+  for (;;) {
+    if (i < queue.length) {
+      try {
+        await askFor(queue[i]!, true);
+        i++;
+      } catch (e) {
+        if (!(e instanceof s.q.GoBack)) throw e;
+        if (i === 0) return null;
+        i--;
+      }
+      continue;
+    }
     answer = lookup(() => classify(k, text, { ...s.flags, ...answers }));
+    // An answer can still lack a fact its rule turned out to need (a visa when already there, a
+    // bilateral matter's other country): ask for each such fact once.
+    const next = FACT_ORDER.find((f) => answer.missing.includes(f) && !queue.includes(f) && !given.has(f));
+    if (!next) break;
+    queue.push(next);
   }
+  for (const fact of unknown) answer.caveats.push(`You did not know this yet: ${FACT_NOTE[fact]} (--${fact}).`);
   return answer;
 }
 
@@ -176,7 +217,7 @@ export async function run(words: string[], flags: AskFlags): Promise<number> {
     q,
     k,
     flags: given,
-    remembered: {},
+    remembered: new Map(),
     style: await streamStyle(flags, promptStream),
     context: { output: promptStream },
   };
@@ -186,30 +227,39 @@ export async function run(words: string[], flags: AskFlags): Promise<number> {
   setTimeout(() => prepareChoices(k), 20).unref();
 
   let typed = words.join(" ").trim();
-  let last: Answer;
+  let last: Answer | null = null;
+  let previous: NeedPick | undefined;
   for (;;) {
-    const pick = typed ? { text: typed, need: null } : await q.askNeed({ k, style: session.style }, session.context);
+    const pick: NeedPick = typed
+      ? { text: typed, need: null }
+      : await q.askNeed({ k, style: session.style, previous }, session.context);
     typed = "";
-    last = await converse(session, pick);
-    const card = renderCard(last, cardStyle, { width: promptStream.columns ?? 88 });
-    if (flags.json) process.stderr.write(`\n${card}\n`);
-    else {
+    previous = pick;
+    const answer = await converse(session, pick);
+    // Back from the first question: the need again, the one chosen offered first.
+    if (!answer) continue;
+    previous = undefined;
+    last = answer;
+    const card = renderCard(answer, cardStyle, { width: promptStream.columns ?? 88 });
+    if (flags.json) {
+      process.stderr.write(`\n${card}\n`);
+      // One JSON document per answer, one line each (NDJSON): nothing lost over several needs.
+      const { trace, ...rest } = answer;
+      void trace;
+      out(escapeJson(JSON.stringify(rest)));
+      flushOutput();
+    } else {
       out(`\n${card}`);
       // The CLI holds stdout until a command ends; a conversation shows each answer as it comes.
       flushOutput();
     }
     const again = await q.askAgain(
-      last.answer
+      answer.answer
         ? { style: session.style, message: "Anything else?", default: false }
         : { style: session.style, message: "Try again in other words?", default: true },
       session.context,
     );
     if (!again) break;
   }
-  if (flags.json) {
-    const { trace, ...rest } = last;
-    void trace;
-    outJson(rest);
-  }
-  return last.answer ? EXIT.ok : EXIT.notFound;
+  return last?.answer ? EXIT.ok : EXIT.notFound;
 }

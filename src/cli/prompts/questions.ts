@@ -7,7 +7,7 @@
 import confirm from "@inquirer/confirm";
 import search, { Separator } from "@inquirer/search";
 import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
-import { CancelledError } from "../cli-errors.js";
+import { CancelledError, CliError } from "../cli-errors.js";
 import { escapeText } from "../../engine/text/escape-controls.js";
 import type { Style } from "../renderers/style.js";
 import {
@@ -20,6 +20,24 @@ import {
   type NeedPick,
   type Prefill,
 } from "../../engine/lookup/prompt-suggestions.js";
+
+/** Thrown when the person goes back to the previous question: Escape, or the "← Back" choice. */
+export class GoBack extends Error {
+  constructor() {
+    super("back to the previous question");
+    this.name = "GoBack";
+  }
+}
+
+/** The answer "I don't know" to a place or nationality question. */
+export const DONT_KNOW = "\u0000dont-know";
+const BACK = "\u0000back";
+
+/** Exit statuses of the signals that end a conversation: 128 + the signal's number. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, [number, string]>> = {
+  SIGTERM: [143, "Terminated."],
+  SIGHUP: [129, "Hung up."],
+};
 
 /** Where a prompt reads keys and draws itself (default: stdin and stdout). */
 export interface PromptContext {
@@ -59,24 +77,46 @@ export function promptTheme(s: Style): SearchTheme {
  * Ctrl-C and the input closing (inquirer's ExitPromptError), and a SIGINT sent to the process.
  * The prompt's terminal is a raw one, so Ctrl-C there sends no signal; a SIGINT from outside
  * (`kill -INT`) would otherwise end the process from inquirer's exit hook, in raw mode and silent.
- * Listening here aborts the prompt instead, which restores the terminal first.
+ * Listening here aborts the prompt instead, which restores the terminal first. SIGTERM and SIGHUP
+ * do the same (exit 143 and 129). With `back`, Escape aborts it too, as GoBack.
  */
 export async function cancellable<T>(
   start: (context: PromptContext & { signal: AbortSignal }) => Promise<T>,
   context: PromptContext = {},
+  back = false,
 ): Promise<T> {
   const controller = new AbortController();
-  const interrupt = (): void => controller.abort();
-  process.on("SIGINT", interrupt);
+  const stopped: { reason: NodeJS.Signals | "back" } = { reason: "SIGINT" };
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
+    const handler = (): void => {
+      stopped.reason = signal;
+      controller.abort();
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  const input = (context.input ?? process.stdin) as NodeJS.ReadableStream;
+  const onKey = (_: unknown, key?: { name?: string; ctrl?: boolean; meta?: boolean }): void => {
+    if (back && key?.name === "escape" && !key.ctrl) {
+      stopped.reason = "back";
+      controller.abort();
+    }
+  };
+  input.on("keypress", onKey);
   try {
     return await start({ ...context, signal: controller.signal });
   } catch (e) {
     if (e instanceof Error && ["ExitPromptError", "AbortPromptError", "CancelPromptError"].includes(e.name)) {
+      const { reason } = stopped;
+      if (reason === "back") throw new GoBack();
+      const ended = SIGNAL_EXIT[reason];
+      if (ended) throw new CliError(ended[1], ended[0], reason.toLowerCase());
       throw new CancelledError();
     }
     throw e;
   } finally {
-    process.off("SIGINT", interrupt);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    input.removeListener("keypress", onKey);
   }
 }
 
@@ -105,6 +145,7 @@ async function searchLines<V>(
   stale: (term: string, chosen: V) => V,
   s: Style,
   context: PromptContext | undefined,
+  back = false,
 ): Promise<V> {
   let latest = "";
   const chosen = await cancellable(
@@ -116,12 +157,13 @@ async function searchLines<V>(
             latest = term ?? "";
             return toChoices(lines(term), latest, s);
           },
-          pageSize: 8,
+          pageSize: 10,
           theme: promptTheme(s),
         },
         ctx,
       ),
     context,
+    back,
   );
   return chosen.term === latest ? chosen.value : stale(latest, chosen.value);
 }
@@ -138,24 +180,46 @@ interface Common {
 
 export interface NeedQuestion extends Common {
   message?: string;
+  /** The need chosen before, offered first when the person comes back to this question. */
+  previous?: NeedPick | undefined;
 }
 
-/** First question: the need in the person's words, with the best matching needs live. */
-export function askNeed(q: NeedQuestion, context?: PromptContext): Promise<NeedPick> {
-  return searchLines<NeedPick>(
-    q.message ?? "What do you need?",
-    (term) => needLines(q.k, term),
-    // Words typed ahead of the list: classify them as typed.
-    (term, chosen) => (term.trim() ? { text: term.trim(), need: null } : chosen),
-    q.style,
-    context,
-  );
+/**
+ * First question: the need in the person's words, with the best matching needs live. Blank words
+ * (spaces alone) pick nothing: Enter then waits for words.
+ */
+export async function askNeed(q: NeedQuestion, context?: PromptContext): Promise<NeedPick> {
+  const lines = (term: string | undefined): Line<NeedPick>[] => {
+    if (term !== undefined && term !== "" && term.trim() === "")
+      return [{ hint: "Type what you need in your own words, in any language." }];
+    const found = needLines(q.k, term);
+    const prev = q.previous;
+    if (!prev || (term ?? "").trim() !== "") return found;
+    const label = prev.need ? (q.k.needById.get(prev.need)?.need.label ?? prev.text) : prev.text;
+    return [{ value: prev, name: `${label} (your answer)`, short: label }, ...found];
+  };
+  for (;;) {
+    const pick = await searchLines<NeedPick>(
+      q.message ?? "What do you need?",
+      lines,
+      // Words typed ahead of the list: classify them as typed; spaces alone are no answer.
+      (term, chosen) =>
+        term.trim() ? { text: term.trim(), need: null } : term === "" ? chosen : { text: "", need: null },
+      q.style,
+      context,
+    );
+    if (pick.need || pick.text.trim() !== "") return pick;
+  }
 }
 
 export interface PlaceQuestion extends Common {
   message: string;
   /** What the text already said, offered first. */
   prefill?: Prefill | undefined;
+  /** Whether "← Back" (and Escape) returns to the previous question: then GoBack is thrown. */
+  back?: boolean;
+  /** Whether "I don't know" is a choice: then DONT_KNOW is the answer. */
+  unsure?: boolean;
 }
 
 function pick(
@@ -163,14 +227,28 @@ function pick(
   lines: (k: Knowledge, term: string | undefined, prefill?: Prefill) => Line<string>[],
   context?: PromptContext,
 ): Promise<string> {
+  const withChoices = (term: string | undefined): Line<string>[] => {
+    const found = lines(q.k, term, q.prefill);
+    const extra: Line<string>[] = [];
+    if (q.unsure) extra.push({ value: DONT_KNOW, name: "I don't know", short: "I don't know" });
+    if (q.back) extra.push({ value: BACK, name: "← Back to the previous question (or Esc)", short: "back" });
+    // Nothing by that name: say so, above the ways out, rather than a bare "No results".
+    if (extra.length > 0 && (term ?? "").trim() !== "" && !found.some((l) => !isHint(l)))
+      extra.unshift({ hint: "Nothing known by that name: check the spelling, or:" });
+    return [...found, ...extra];
+  };
   return searchLines<string>(
     q.message,
-    (term) => lines(q.k, term, q.prefill),
+    withChoices,
     // Typed ahead of the list: the best match for the text as typed, if there is one.
     (term, chosen) => firstOption(lines(q.k, term, q.prefill)) ?? chosen,
     q.style,
     context,
-  );
+    q.back === true,
+  ).then((value) => {
+    if (value === BACK) throw new GoBack();
+    return value;
+  });
 }
 
 /** A country (citizenship, issuing state): resolves to an ISO alpha-2 code. */

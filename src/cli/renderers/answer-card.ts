@@ -15,8 +15,16 @@ const OFFICE_LABEL: Record<string, string> = {
   none: "no diplomatic office",
 };
 
+/**
+ * Words to lines of at most `width` characters (the first line's own indent is the caller's);
+ * a word longer than a line is cut, so no line is ever wider than the terminal.
+ */
 function wrap(text: string, width: number, indent: string): string {
-  const words = text.split(/\s+/);
+  const words = text.split(/\s+/).flatMap((w) => {
+    const parts: string[] = [];
+    for (let i = 0; i < w.length; i += Math.max(1, width)) parts.push(w.slice(i, i + Math.max(1, width)));
+    return parts.length > 0 ? parts : [w];
+  });
   const lines: string[] = [];
   let line = "";
   for (const w of words) {
@@ -44,24 +52,24 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   const lines: string[] = [];
   if (!a.answer || !a.need) {
     const shown = a.input.text.length > 80 ? `${a.input.text.slice(0, 77)}...` : a.input.text;
-    lines.push(s.bold(`Not recognised: ${escapeText(shown)}`));
+    lines.push(s.bold(wrap(`Not recognised: ${escapeText(shown)}`, width + 2, "")));
     if (a.alternatives.length > 0) {
       lines.push("Closest needs:");
       for (const alt of a.alternatives) lines.push(`  - ${alt.need}`);
     }
-    lines.push(s.dim("Try other words, or list what is known with: mission-guide needs"));
+    lines.push(s.dim(wrap("Try other words, or list what is known with: mission-guide needs", width + 2, "")));
     return lines.join("\n") + "\n";
   }
   const ans = a.answer;
-  lines.push(s.bold(s.green(`→ ${ans.title}`)));
+  lines.push(s.bold(s.green(wrap(`→ ${ans.title}`, width + 2, "  "))));
   const kind = ans.officeType ? ans.officeType.replace(/-/g, " ") : OFFICE_LABEL[ans.office];
   const where = [ans.city, kind].filter(Boolean).join(" · ");
-  lines.push(`  ${escapeText(where)}`);
+  lines.push(`  ${wrap(escapeText(where), width, "  ")}`);
   const c = ans.contact;
   if (c?.address) lines.push(`  ${wrap(`Address: ${escapeText(c.address)}`, width, "  ")}`);
   if (c?.phone) lines.push(`  Phone: ${escapeText(c.phone)}`);
   if (c?.email) lines.push(`  Email: ${escapeText(c.email)}`);
-  if (c?.website) lines.push(`  Web: ${escapeText(c.website)}`);
+  if (c?.website) lines.push(`  ${wrap(`Web: ${escapeText(c.website)}`, width, "  ")}`);
   lines.push(`  ${wrap(ans.summary, width, "  ")}`);
   const based = basedOn(a);
   if (based) lines.push(`  ${wrap(escapeText(based), width, "  ")}`);
@@ -79,7 +87,7 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   if (a.notThis.length > 0) {
     lines.push("", s.bold("Not this"));
     for (const n of a.notThis) {
-      lines.push(`  ✗ ${s.red(n.title)}`);
+      lines.push(`  ✗ ${s.red(wrap(n.title, width - 2, "    "))}`);
       lines.push(`    ${wrap(n.why, width - 2, "    ")}`);
     }
   }
@@ -88,16 +96,21 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
     for (const c of a.caveats) lines.push(`  ! ${wrap(c, width, "    ")}`);
   }
   if (a.missing.length > 0) {
-    lines.push("", `${s.yellow("Would sharpen the answer:")} ${a.missing.map((m) => `--${m}`).join(", ")}`);
+    lines.push(
+      "",
+      wrap(`${s.yellow("Would sharpen the answer:")} ${a.missing.map((m) => `--${m}`).join(", ")}`, width + 2, ""),
+    );
   }
   lines.push("");
-  lines.push(s.dim(`Need: ${a.need.label} (${a.need.id}, confidence ${a.need.confidence.toFixed(2)})`));
+  lines.push(
+    s.dim(wrap(`Need: ${a.need.label} (${a.need.id}, confidence ${a.need.confidence.toFixed(2)})`, width + 2, "  ")),
+  );
   const asOf =
     a.sources
       .map((x) => x.asOf)
       .sort()
       .at(-1) ?? "";
-  lines.push(s.dim(`Rule: ${a.rule} · data as of ${asOf}`));
+  lines.push(s.dim(wrap(`Rule: ${a.rule} · data as of ${asOf}`, width + 2, "  ")));
   if (opts.explain) {
     lines.push("", s.bold("Rule trace"));
     for (const t of a.trace) {

@@ -217,6 +217,19 @@ export function needLines(k: Knowledge, term: string | undefined): Line<NeedPick
   }
   // Weak matches of the words as typed come last: possible, not likely.
   if (!recognised) for (const m of byId.values()) if (!ordered.some((o) => o.id === m.id)) ordered.push(m);
+  // Then the needs whose labels hold every word typed ("lost": the lost passport, the lost
+  // documents), so that a single word always offers what it plainly names.
+  const words = fold(text)
+    .split(" ")
+    .filter((w) => w.length >= 3 && !k.stopwords.has(w));
+  if (words.length > 0 && ordered.length < MAX_NEEDS) {
+    for (const { need } of k.needs) {
+      if (ordered.some((o) => o.id === need.id)) continue;
+      const label = fold(need.label).split(" ");
+      if (words.every((w) => label.some((l) => l.startsWith(w))))
+        ordered.push({ id: need.id, score: 0, text: text.trim() });
+    }
+  }
 
   const lines: Line<NeedPick>[] = [];
   for (const m of ordered.slice(0, MAX_NEEDS)) {
