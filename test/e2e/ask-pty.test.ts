@@ -220,6 +220,90 @@ describe.skipIf(!HAS_TMUX)("ask, in a real terminal", () => {
     expect(doc).not.toHaveProperty("trace");
   });
 
+  it("Escape goes back to the previous question, its answer kept; '← Back' too", async () => {
+    const t = terminal(["ask"]);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "I lost my passport", /Replace a lost or stolen passport/);
+    await t.waitFor(/\? Which passport do you hold\?/);
+    await answer(t, "Japan", /Japan/);
+    await t.waitFor(/\? Where are you now\?/);
+    t.press("Escape");
+    // Back at the passport question, the answer given offered first.
+    await t.waitFor(/❯ Japan \(your answer\)/);
+    t.type("Canada");
+    await t.waitFor(/Canada\n❯ Canada/);
+    t.press("Enter");
+    await t.waitFor(/\? Where are you now\?/);
+    await answer(t, "Switzerland", /Switzerland/);
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).toContain("→ Embassy of Canada in Switzerland");
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  it("a place nobody knows can be answered 'I don't know': the answer says what depends on it", async () => {
+    const t = terminal(["ask", "--citizen", "CA"]);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "I lost my passport", /Replace a lost or stolen passport/);
+    await t.waitFor(/\? Where are you now\?/);
+    t.type("Atlantiss");
+    await t.waitFor(/Nothing known by that name[^]*❯ I don't know/);
+    t.press("Enter");
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).toMatch(/You did not know this yet: where you are decides/);
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  it("--json over two needs: two JSON lines, and no role carried from one need to the other", async () => {
+    const file = join(tmp, "two.ndjson");
+    const t = terminal(["ask", "--json"], ` > ${shellQuote(file)}`);
+    await t.waitFor(/\? What do you need\?/);
+    await answer(t, "raise a trade dispute at the WTO", /Raise or defend a WTO dispute/);
+    await t.waitFor(/\? Which country do you act for\?/);
+    await answer(t, "Japan", /Japan/);
+    await t.waitFor(/\? Anything else\?/);
+    t.type("y");
+    t.press("Enter");
+    await t.waitFor(/✔ Anything else\? Yes\n\? What do you need\?/);
+    await answer(t, "I lost my passport", /Replace a lost or stolen passport/);
+    const asked = await t.waitFor(/\? Which passport do you hold\?/);
+    // Acting for Japan at the WTO says nothing of the person's passport.
+    expect(asked.slice(asked.lastIndexOf("Which passport"))).not.toMatch(/Japan \(as before\)/);
+    await answer(t, "Canada", /Canada/);
+    await t.waitFor(/\? Where are you now\?/);
+    await answer(t, "Switzerland", /Switzerland/);
+    await t.waitFor(/\? Anything else\?/);
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(2);
+    const docs = lines.map((l) => JSON.parse(l) as { need: { id: string }; answer: { of: string } });
+    expect(docs.map((d) => d.need.id)).toEqual(["wto-dispute", "passport-lost"]);
+    expect(docs.map((d) => d.answer.of)).toEqual(["JP", "CA"]);
+  });
+
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const)("%s while asking: exit %i, terminal restored (cooked, with echo)", async (signal, status) => {
+    const pidFile = join(tmp, `ask-${signal}.pid`);
+    const t = terminal(
+      ["ask"],
+      "",
+      `stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo`,
+      `echo $$ > ${shellQuote(pidFile)}; exec`,
+    );
+    await t.waitFor(/\? What do you need\?/);
+    t.type("lost my");
+    await t.waitFor(/lost my/);
+    process.kill(Number(readFileSync(pidFile, "utf8")), signal);
+    expect(await t.exitStatus()).toBe(status);
+    const screen = await t.waitFor(/^echo$/m);
+    expect(screen).toMatch(/^icanon$/m);
+    expect(screen).not.toMatch(/\n\s+at |Error:/);
+  });
+
   it("--no-input refuses even in a terminal", async () => {
     const t = terminal(["ask", "--no-input"]);
     expect(await t.exitStatus()).toBe(2);
