@@ -188,7 +188,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   /** A repeatable option: every value kept, in order ("--citizen IE --citizen GB"). */
-  const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+  const collect = (value: string, previous: string[] | undefined): string[] => {
+    if (value.trim() === "") throw new UsageError("--citizen needs a value, and it was empty.", "empty-value");
+    return [...(previous ?? []), value];
+  };
   const act =
     <A extends unknown[]>(load: (...args: A) => Promise<number>) =>
     async (...args: A): Promise<void> => {

@@ -141,11 +141,20 @@ function findRegion(k: Knowledge, input: string, country?: string): { country: s
   return null;
 }
 
+const worldCityIndex = new WeakMap<Knowledge, Map<string, string>>();
+
 /** A city of the world in one country, by name ("Córdoba" in Argentina, not Spain). */
 function worldCityIn(k: Knowledge, name: string, country: string): string | null {
-  const f = fold(name);
-  for (const [n, c] of k.data["world-cities"].cities) if (c === country && fold(n) === f) return n;
-  return null;
+  let index = worldCityIndex.get(k);
+  if (!index) {
+    index = new Map();
+    for (const [n, c] of k.data["world-cities"].cities) {
+      const key = `${c}|${fold(n)}`;
+      if (!index.has(key)) index.set(key, n);
+    }
+    worldCityIndex.set(k, index);
+  }
+  return index.get(`${country}|${fold(name)}`) ?? null;
 }
 
 /**
