@@ -295,23 +295,91 @@ export const EmbassySeat = z.object({
 export const EmbassySeatsFile = z.object({ asOf: IsoDate, seats: z.array(EmbassySeat) });
 
 // --- memberships of organizations ---
-export const MembershipList = z.object({
-  org: Slug.describe("organization id, or a membership that is not an organization (hcch-apostille)"),
-  count: z.number().int().positive().describe("members, as the organization counts them"),
-  members: z.array(CountryCode),
-  otherMembers: z.array(z.string()).default([]).describe("members that are not states (the EU at the WTO)"),
-  observers: z.array(CountryCode).default([]),
-  partners: z.array(CountryCode).default([]),
-  suspended: z.array(CountryCode).default([]),
-  parties: z
-    .array(z.object({ code: CountryCode, entryIntoForce: IsoDate }))
-    .optional()
-    .describe("treaty parties with the date the treaty entered into force for each"),
-  objections: z.array(z.object({ party: CountryCode, against: CountryCode })).optional(),
-  note: z.string().optional(),
-  source: Source,
-  asOf: IsoDate,
-});
+/** A dated change in a state's standing; the standing today is computed from it (engine/lookup/standing). */
+export const STANDING_CHANGES = ["withdrawn", "withdrawal-pending", "not-participating", "suspended"] as const;
+export const MembershipChange = z
+  .object({
+    code: CountryCode,
+    standing: z
+      .enum(STANDING_CHANGES)
+      .describe("what was recorded: a withdrawal (done or pending: the date decides), non-participation, suspension"),
+    announced: IsoDate.optional().describe("when it was announced or notified"),
+    effective: IsoDate.nullable().describe("when it takes or took effect; null where no date is known"),
+    effectiveApproximate: z.boolean().optional().describe("the effective date is computed, not confirmed"),
+    disputed: z.boolean().optional().describe("the organization has not accepted it: both views are said"),
+    unconfirmed: z.boolean().optional(),
+    note: z.string().min(1),
+    source: Source,
+    asOf: IsoDate,
+  })
+  .strict();
+export type MembershipChange = z.infer<typeof MembershipChange>;
+export const MembershipList = z
+  .object({
+    org: Slug.describe("organization id, or a membership that is not an organization (hcch-apostille)"),
+    count: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .describe("members, as the organization counts them; null where no count is known"),
+    members: z
+      .array(CountryCode)
+      .nullable()
+      .describe("member states; null where no list is held (the entry then carries only count, changes, notes)"),
+    membersIncomplete: z.boolean().optional().describe("members lists fewer than count (some not confirmed)"),
+    memberGroups: z
+      .array(
+        z.object({ name: z.string().min(1), codes: z.array(CountryCode).min(1), unconfirmed: z.boolean().optional() }),
+      )
+      .optional()
+      .describe("territories that are one member together (UPU, WMO); each group counts once"),
+    otherMembers: z.array(z.string()).default([]).describe("members that are not states (the EU at the WTO)"),
+    associateMembers: z.array(CountryCode).default([]),
+    participatingStates: z.array(CountryCode).default([]).describe("states taking part for their territories (PAHO)"),
+    observers: z.array(CountryCode).default([]),
+    otherObservers: z.array(z.string()).default([]).describe("observers that are not states"),
+    observersUnconfirmed: z.array(z.string()).optional(),
+    unconfirmedMembers: z.array(CountryCode).optional(),
+    unconfirmedNonMembers: z.array(CountryCode).optional(),
+    subnationalNote: z.string().optional(),
+    partners: z.array(CountryCode).default([]),
+    suspended: z.array(CountryCode).default([]),
+    changes: z.array(MembershipChange).default([]),
+    signatories: z.array(CountryCode).optional().describe("states that signed the treaty (CTBT)"),
+    signatoriesCount: z.number().int().positive().optional(),
+    ratifiedCount: z.number().int().positive().optional(),
+    signedNotRatified: z.array(CountryCode).optional(),
+    signatoriesNotRatified: z.array(CountryCode).optional(),
+    nonSignatories: z.array(CountryCode).optional(),
+    parties: z
+      .array(z.object({ code: CountryCode, entryIntoForce: IsoDate }).strict())
+      .optional()
+      .describe("treaty parties with the date the treaty entered into force for each"),
+    objections: z
+      .array(
+        z
+          .object({
+            party: CountryCode,
+            against: CountryCode,
+            since: IsoDate.optional(),
+            withdrawn: IsoDate.optional().describe("the objection was withdrawn with effect from this date"),
+            withdrawnApproximate: z.boolean().optional(),
+            noLegalEffect: z.boolean().optional().describe("lodged late: the depositary says it has no effect"),
+            unconfirmed: z.boolean().optional(),
+            unconfirmedCurrent: z.boolean().optional().describe("made, but whether still in force is not confirmed"),
+            note: z.string().optional(),
+            source: Source.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    objectionsAsOf: IsoDate.optional(),
+    note: z.string().optional(),
+    source: Source,
+    asOf: IsoDate,
+  })
+  .strict();
 export type MembershipList = z.infer<typeof MembershipList>;
 export const MembershipsFile = z.object({ asOf: IsoDate, lists: z.array(MembershipList) });
 
@@ -370,6 +438,64 @@ export const MissionNamingFile = z.object({
     }),
   ),
   headTitles: z.array(z.object({ kind: z.string(), head: z.string(), ...Sourced })),
+  nonMemberOffices: z
+    .array(
+      z
+        .object({
+          org: Slug,
+          state: CountryCode,
+          status: z
+            .enum(["non-member", "partner", "dialogue-partner"])
+            .describe("the state's standing, as the engine uses it"),
+          standing: z.string().min(1).describe("the standing in words"),
+          title: z.string().min(1),
+          localTitle: z.string().optional(),
+          headTitle: z.string().min(1),
+          since: z
+            .string()
+            .regex(/^\d{4}(-\d{2}){0,2}$/)
+            .optional(),
+          ...Sourced,
+        })
+        .strict(),
+    )
+    .optional()
+    .describe("offices of states that are not members: partner missions, liaison offices, delegations"),
+  holySeeRepresentation: z
+    .array(
+      z
+        .object({
+          state: CountryCode,
+          relations: z.literal(false),
+          kind: z.enum(["none", "apostolic-delegation", "apostolic-delegate", "resident-papal-representative"]),
+          office: z.string().min(1).nullable(),
+          head: z.string().min(1).nullable(),
+          ...Sourced,
+        })
+        .strict(),
+    )
+    .optional()
+    .describe("states with which the Holy See has no diplomatic relations: no nunciature there"),
+  taiwanAllies: z
+    .object({
+      count: z.number().int().nonnegative(),
+      states: z.array(CountryCode),
+      style: z.string().includes("{host}"),
+      holySeeStyle: z.string().min(1),
+      head: z.string().min(1),
+      ...Sourced,
+    })
+    .strict()
+    .optional()
+    .describe("the states where Taiwan has embassies, not economic and cultural offices"),
+  orgConventions: z
+    .array(
+      z
+        .object({ orgs: z.array(Slug).min(1), style: z.string().includes("{state}").nullable(), ...Sourced })
+        .strict(),
+    )
+    .optional()
+    .describe("how states' offices to an organization are named, with the evidence (the style is the organization's missionStyle)"),
 });
 export type MissionNaming = z.infer<typeof MissionNamingFile>;
 

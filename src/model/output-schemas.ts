@@ -4,7 +4,7 @@
  * real outputs of every command against the shipped files.
  */
 import { z } from "zod";
-import { FACTS, NEED_CATEGORIES, OFFICE_KINDS, OPERATORS } from "./vocabularies.js";
+import { FACTS, NEED_CATEGORIES, OFFICE_KINDS, OPERATORS, STANDINGS } from "./vocabularies.js";
 import { OfficeType, Rule } from "./data-schemas.js";
 
 const Code = z
@@ -182,6 +182,22 @@ export const Hub = z.object({
 });
 export const HubsDoc = z.object({ schemaVersion: SchemaVersion, hubs: z.array(Hub) }).strict();
 
+/** A state's standing in an organization, computed for today's date from the list and its dated changes. */
+export const StandingView = z.object({
+  status: z.enum(STANDINGS),
+  text: z.string().describe("the standing in words: 'member, withdrawal takes effect 31 December 2026'"),
+  effective: z.string().nullable().optional().describe("when a withdrawal takes or took effect (null: not known)"),
+  since: z.string().nullable().optional().describe("since when suspended or not participating"),
+  approximate: z.literal(true).optional().describe("the date is computed, not confirmed"),
+  disputed: z
+    .object({ claim: z.literal("withdrawn"), effective: z.string().nullable() })
+    .optional()
+    .describe("the state says it has withdrawn; the organization still lists it"),
+  unconfirmed: z.literal(true).optional(),
+  note: z.string().optional(),
+  source: SourceRef.optional(),
+});
+
 export const OrgView = z.object({
   id: z.string(),
   acronym: z.string(),
@@ -195,6 +211,12 @@ export const OrgView = z.object({
   members: z.array(z.string()).nullable(),
   observers: z.array(Code),
   suspended: z.array(Code),
+  associateMembers: z.array(Code).optional(),
+  changes: z
+    .array(StandingView.extend({ code: Code }))
+    .optional()
+    .describe("dated changes in states' standing (withdrawals, suspensions), as they stand today"),
+  standing: StandingView.optional().describe("with --member: that state's standing in it"),
   missionStyle: z.string().nullable(),
   headTitle: z.string().nullable(),
   note: z.string().nullable(),
@@ -218,12 +240,13 @@ export const NeedsDoc = z.object({ schemaVersion: SchemaVersion, needs: z.array(
 
 export const MissionView = z.object({
   org: z.string().describe("the organization's acronym"),
-  title: z.string().describe("the office's official style"),
+  title: z.string().nullable().describe("the office's official style; null where the state keeps none there"),
   headTitle: z.string().nullable(),
   city: z.string(),
   country: Code.describe("the country the office is in"),
-  status: z.enum(["member", "observer", "partner", "non-member"]),
+  status: z.enum(STANDINGS).describe("the state's standing today"),
   suspended: z.literal(true).optional().describe("a member whose rights are suspended"),
+  standing: StandingView.optional().describe("the standing in full: dates, dispute, source"),
 });
 export const MissionsDoc = z
   .object({ schemaVersion: SchemaVersion, country: Code, missions: z.array(MissionView) })
@@ -349,3 +372,4 @@ export type NeedView = z.output<typeof NeedView>;
 export type MissionView = z.output<typeof MissionView>;
 export type FileSummary = z.output<typeof FileSummary>;
 export type DirectorySummary = z.output<typeof DirectorySummary>;
+export type StandingView = z.output<typeof StandingView>;

@@ -126,3 +126,22 @@ export const DIRECTORY_OFFICE_TYPES = [
   "delegation",
   "other",
 ] as const;
+
+/**
+ * A state's standing in an organization, as computed for a date from the membership list and its
+ * dated changes (SPEC: missions --json status).
+ */
+export const STANDINGS = [
+  "member",
+  "associate",
+  "observer",
+  "partner",
+  "dialogue-partner",
+  "suspended",
+  "withdrawal-pending",
+  "withdrawn",
+  "not-participating",
+  "non-member",
+  "unknown",
+] as const;
+export type StandingStatus = (typeof STANDINGS)[number];

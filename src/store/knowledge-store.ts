@@ -61,9 +61,19 @@ function indexCache(): IndexCache | undefined {
   };
 }
 
+/**
+ * Today's date (YYYY-MM-DD), for standing in organizations: the clock's, or MISSION_GUIDE_TODAY
+ * where set (tests, and answering as of another day).
+ */
+export function today(): string {
+  const set = process.env.MISSION_GUIDE_TODAY;
+  if (set && /^\d{4}-\d{2}-\d{2}$/.test(set)) return set;
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** The knowledge from the bundled data; indexes come from the build cache or are built lazily. */
 export function getKnowledge(): Knowledge {
-  return (bundled ??= compile(bundledData(), indexCache()));
+  return (bundled ??= compile(bundledData(), indexCache(), today()));
 }
 
 /** The knowledge for a command: the bundled data, or an overlay validated whole before use. */
@@ -72,7 +82,7 @@ export async function loadKnowledge(overlay?: string): Promise<Knowledge> {
   let k = overlays.get(overlay);
   if (!k) {
     const { loadValidated } = await import("./overlay-validation.js");
-    k = compile(loadValidated(overlay));
+    k = compile(loadValidated(overlay), undefined, today());
     overlays.set(overlay, k);
   }
   return k;

@@ -1,5 +1,6 @@
 /** `hubs`: cities that host international organizations, and what each hosts. */
 import { findHubs } from "../../engine/lookup/reference-lists.js";
+import { findOrg } from "../../engine/lookup/resolve-names.js";
 import { NotFoundError } from "../cli-errors.js";
 import { out, outJson } from "../output.js";
 import { table, widths } from "../renderers/table.js";
@@ -15,9 +16,15 @@ export async function run(flags: HubsFlags): Promise<number> {
   const k = await knowledge(flags);
   const hubs = lookup(() => findHubs(k, flags));
   if (hubs.length === 0) {
-    const what = flags.city
-      ? `${flags.city} hosts none of the organizations we know of`
-      : "No hub matches those filters";
+    // With an organization asked about, say where it is rather than that the city hosts nothing.
+    const org = flags.org && flags.city ? findOrg(k, flags.org) : null;
+    const seat = org ? k.cities.get(org.city)?.name : undefined;
+    const what =
+      org && seat
+        ? `${flags.city} does not host the ${org.acronym}: the ${org.acronym} is in ${seat}`
+        : flags.city
+          ? `${flags.city} hosts none of the organizations we know of`
+          : "No hub matches those filters";
     throw new NotFoundError(`${what}. List all hubs with: mission-guide hubs`, "no-hub");
   }
   if (flags.json) {

@@ -2,6 +2,7 @@
 import { findOrg, resolveCountry } from "../../engine/lookup/resolve-names.js";
 import { missionName } from "../../engine/answer/office-titles.js";
 import { listMissions } from "../../engine/lookup/reference-lists.js";
+import { longDate } from "../../engine/lookup/standing.js";
 import { NotFoundError, UsageError } from "../cli-errors.js";
 import { out, outJson } from "../output.js";
 import { table, widths } from "../renderers/table.js";
@@ -38,15 +39,28 @@ export async function run(flags: MissionsFlags): Promise<number> {
     outJson({ schemaVersion: 1, country: state.code, missions: missions.map(({ orgId: _id, ...m }) => m) });
     return 0;
   }
-  const nonMember = missions.filter((m) => m.status === "non-member" && flags.org);
   out(`Offices of ${state.name} to international organizations`);
   out(
     await table(
-      ["Org", "Office", "City", "Status"],
-      missions.map((m) => [m.org, m.title, m.city, m.suspended ? "member (suspended)" : m.status]),
+      ["Org", "Office", "City", "Standing"],
+      missions.map((m) => [m.org, m.title ?? "(none)", m.city, m.standing?.text ?? m.status]),
       widths(width(), [2, 8, 2, 3]),
     ),
   );
-  for (const m of nonMember) out(`${state.name} is not a member of ${m.org}.`);
+  // What the table cannot hold: who is not represented, and the dated changes with their sources.
+  for (const m of missions) {
+    const s = m.standing;
+    if (m.title === null && (m.status === "non-member" || m.status === "unknown"))
+      out(`${state.name} is not a member of ${m.org} and is not represented there.`);
+    else if (m.title === null && m.status !== "withdrawn") out(`${m.org}: ${state.name} keeps no mission to it.`);
+    if (s?.disputed)
+      out(
+        `${m.org}: disputed: ${state.name} says its withdrawal took effect on ${s.disputed.effective ? longDate(s.disputed.effective) : "an unknown date"}; ${m.org} still counts it as a member.`,
+      );
+    if (s?.source && s.status !== "member" && s.status !== "observer")
+      out(
+        `${m.org}: ${s.text}${m.title === null ? `; ${state.name} keeps no office to it` : ""}. Source: ${s.source.title} ${s.source.url} (as of ${s.source.asOf})`,
+      );
+  }
   return 0;
 }

@@ -16,9 +16,21 @@ function detail(o: OrgView, bold: (s: string) => string): string {
     `  Seat: ${o.city}, ${o.country} · field: ${o.field}${o.parent ? ` · part of ${o.parent.toUpperCase()}` : ""}`,
     `  A state's mission: ${o.missionStyle ? o.missionStyle.replace("{state}", "X") : "none (see note)"}${o.headTitle ? `, headed by a ${o.headTitle}` : ""}`,
   ];
-  if (o.memberCount !== null) lines.push(`  Members (${o.memberCount}): ${(o.members ?? []).join(" ")}`);
+  if (o.memberCount !== null || o.members)
+    lines.push(
+      `  Members (${o.memberCount ?? "count not known"}): ${o.members ? o.members.join(" ") : "list not held (see note)"}`,
+    );
+  if (o.associateMembers?.length) lines.push(`  Associate members: ${o.associateMembers.join(" ")}`);
   if (o.observers.length) lines.push(`  Observers: ${o.observers.join(" ")}`);
   if (o.suspended.length) lines.push(`  Suspended: ${o.suspended.join(" ")}`);
+  // Dated standing, as it is today: withdrawals (done or pending), non-participation, disputes.
+  for (const c of o.changes ?? []) {
+    const dispute = c.disputed
+      ? `; disputed: ${o.acronym} still counts it as a member, the state says it withdrew on ${c.disputed.effective ?? "an unknown date"}`
+      : "";
+    lines.push(`  ${c.code}: ${c.text}${dispute}${c.source ? ` (${c.source.url})` : ""}`);
+  }
+  if (o.standing) lines.push(`  Standing of the state asked about: ${o.standing.text}`);
   if (o.note) lines.push(`  Note: ${o.note}`);
   lines.push(`  ${o.url}`, `  Source: ${o.source} (as of ${o.asOf})`);
   return lines.join("\n") + "\n";
@@ -41,6 +53,23 @@ export async function run(org: string | undefined, flags: OrgsFlags): Promise<nu
   if (org) {
     const { bold } = await style(flags);
     out(orgs.map((o) => detail(o, bold)).join("\n"));
+    return 0;
+  }
+  if (flags.member) {
+    // A state's organizations: its standing in each, dated where it changed.
+    out(
+      await table(
+        ["Org", "Name", "Seat", "Members", "Standing"],
+        orgs.map((o) => [
+          o.acronym,
+          o.name,
+          o.city,
+          o.memberCount === null ? "-" : String(o.memberCount),
+          o.standing?.text ?? "member",
+        ]),
+        widths(width(), [2, 5, 2, 1, 5]),
+      ),
+    );
     return 0;
   }
   out(

@@ -12,13 +12,13 @@ import {
   embassySeat,
   embassyTitle,
   missionName,
-  missionTitle,
   stateName,
   withArticle,
 } from "./office-titles.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
 import { resolveCountry, resolveOrg, resolvePlace, type Place } from "../lookup/resolve-names.js";
 import { officePart, type OfficePart } from "./office-answer.js";
+import { longDate } from "../lookup/standing.js";
 import type { OfficeService } from "../lookup/office-choice.js";
 import type { Answer as ClassifyDoc } from "../../model/output-schemas.js";
 import { evaluate, type Facts, type RuleTrace } from "../decide/rule-evaluator.js";
@@ -707,16 +707,53 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     case "permanent_mission": {
       if (org) {
         const m = missionName(k, org, of);
-        title = m.title;
-        if (m.status === "non-member") {
-          caveats.push(
-            `${capitalise(stateName(k, of))} is not a member of the ${org.name}${title.startsWith("Mission of") ? "; it keeps a mission to it" : ""}.`,
-          );
-        } else if (m.status === "observer") {
-          reasonsTail.push(`${capitalise(stateName(k, of))} is an observer at the ${org.name}, not a member.`);
-        } else if (m.status === "suspended") {
-          caveats.push(`${capitalise(stateName(k, of))} is currently suspended from the ${org.name}'s activities.`);
+        const st = m.standing;
+        const who = capitalise(stateName(k, of));
+        const orgName = `the ${org.name}`;
+        if (st.source) extraSources.push(st.source);
+        // No office is named for a state that is not represented: it is told so.
+        title = m.title ?? `${who} has no mission to ${orgName}`;
+        const when = (d: string | null | undefined): string =>
+          d ? ` on ${st.approximate ? "about " : ""}${longDate(d)}` : "";
+        switch (m.status) {
+          case "non-member":
+            caveats.push(
+              m.title
+                ? `${who} is not a member of ${orgName}${st.note ? ` (${st.note})` : ""}; it keeps this office to it.`
+                : `${who} is not a member of ${orgName} and is not represented there.`,
+            );
+            break;
+          case "withdrawn":
+            caveats.push(`${who} withdrew from ${orgName}${when(st.effective)}; it is no longer a member.`);
+            break;
+          case "withdrawal-pending":
+            caveats.push(
+              st.effective
+                ? `${who} is leaving ${orgName}: its withdrawal takes effect${when(st.effective)}; until then it is a member.`
+                : `${who} has announced its withdrawal from ${orgName}; the date it takes effect is not known, and it is a member until then.`,
+            );
+            break;
+          case "not-participating":
+            caveats.push(`${who} has not taken part in ${orgName} since${when(st.since).replace(/^ on/, "")}.`);
+            break;
+          case "partner":
+          case "dialogue-partner":
+            reasonsTail.push(`${who} is a ${m.status === "partner" ? "partner" : "dialogue partner"} of ${orgName}, not a member.`);
+            break;
+          case "observer":
+            reasonsTail.push(`${who} is an observer at ${orgName}, not a member.`);
+            break;
+          case "associate":
+            reasonsTail.push(`${who} is an associate member of ${orgName}.`);
+            break;
+          case "suspended":
+            caveats.push(`${who} is currently suspended from ${orgName}'s activities.`);
+            break;
         }
+        if (st.disputed)
+          caveats.push(
+            `Disputed: ${stateName(k, of)} says its withdrawal from ${orgName} took effect${when(st.disputed.effective)}; ${org.acronym} has not accepted it and still counts it as a member.`,
+          );
       } else title = `${of ? `${capitalise(stateName(k, of))}'s` : "Your country's"} permanent mission`;
       if (org && !org.missionStyle && org.noMissionsNote) caveats.push(org.noMissionsNote);
       break;
@@ -770,20 +807,19 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   for (const nt of rule.notThis) {
     let t: string | null = null;
     switch (nt.kind) {
+      // A mission is named only for a state represented there (missionName gives null otherwise).
       case "mission-here": {
         const hub = hubOrg(k, ctx.place);
         const who = of ? stateName(k, of) : "your country";
-        t = hub ? missionTitle(hub, who) : `A permanent mission of ${who} to an international organization`;
+        t = hub ? missionName(k, hub, of).title : `A permanent mission of ${who} to an international organization`;
         break;
       }
       case "mission-of-citizen":
-        t = org
-          ? missionTitle(org, stateName(k, facts.citizen))
-          : `A permanent mission of ${stateName(k, facts.citizen)}`;
+        t = org ? missionName(k, org, facts.citizen).title : `A permanent mission of ${stateName(k, facts.citizen)}`;
         break;
       case "mission-of-destination": {
         const hub = hubOrg(k, ctx.place);
-        t = hub ? missionTitle(hub, stateName(k, of)) : `A permanent mission of ${stateName(k, of)}`;
+        t = hub ? missionName(k, hub, of).title : `A permanent mission of ${stateName(k, of)}`;
         break;
       }
       case "embassy":

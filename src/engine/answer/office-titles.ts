@@ -5,7 +5,8 @@
  */
 import type { Organization } from "../../model/data-schemas.js";
 import type { Knowledge } from "../knowledge/compile-knowledge.js";
-import { memberStatus, type MemberStatus } from "../lookup/reference-lists.js";
+import type { MemberStatus } from "../lookup/reference-lists.js";
+import { belongs, represented, standingIn, type Standing } from "../lookup/standing.js";
 
 /** A state's name for running text ("the Netherlands", "Canada"). */
 export function stateName(k: Knowledge, code: string | null): string {
@@ -35,23 +36,50 @@ function fillStyle(style: string, vars: { state?: string; host?: string; city?: 
 
 export interface BilateralName {
   title: string;
-  /** Which convention named it: embassy, high-commission, nunciature, eu-delegation, trade-office. */
-  kind: "embassy" | "high-commission" | "nunciature" | "eu-delegation" | "trade-office";
+  /**
+   * Which convention named it: embassy, high-commission, nunciature, eu-delegation, trade-office;
+   * papal-representation where the Holy See has no relations but a delegate or representative;
+   * none where a state has no office there to name.
+   */
+  kind: "embassy" | "high-commission" | "nunciature" | "eu-delegation" | "trade-office" | "papal-representation" | "none";
 }
 
 /**
  * The name of one state's bilateral office in another: an Embassy; a High Commission between
- * Commonwealth members; the Holy See's Apostolic Nunciature; Taiwan's Taipei Economic and Cultural
- * Office; with a state's own styling where it has one ("British High Commission Ottawa").
+ * Commonwealth members; the Holy See's Apostolic Nunciature where it has relations (else its
+ * delegation, or none); Taiwan's Embassy in its diplomatic allies and its Taipei Economic and
+ * Cultural Office elsewhere; with a state's own styling where it has one ("British High Commission
+ * Ottawa").
  */
 export function bilateralName(k: Knowledge, of: string, host: string, city: string | null): BilateralName {
   const naming = k.data["mission-naming"];
   const hostName = stateName(k, host);
   const rule = (r: string) => naming.bilateral.find((b) => b.rule === r);
-  if (of === "VA" && rule("holy-see"))
-    return { title: fillStyle(rule("holy-see")!.style, { host: hostName }), kind: "nunciature" };
-  if (of === "TW" && rule("taiwan"))
-    return { title: fillStyle(rule("taiwan")!.style, { host: hostName }), kind: "trade-office" };
+  if (of === "VA") {
+    const without = naming.holySeeRepresentation?.find((h) => h.state === host);
+    if (without) {
+      if (without.office) return { title: without.office, kind: "papal-representation" };
+      if (without.head)
+        return {
+          title: `No Apostolic Nunciature in ${hostName}: the Holy See has no diplomatic relations with it; an ${without.head} represents it to the local Church`,
+          kind: "papal-representation",
+        };
+      return {
+        title: `No Apostolic Nunciature in ${hostName}: the Holy See has no diplomatic relations with it`,
+        kind: "none",
+      };
+    }
+    if (rule("holy-see")) return { title: fillStyle(rule("holy-see")!.style, { host: hostName }), kind: "nunciature" };
+  }
+  if (of === "TW") {
+    const allies = naming.taiwanAllies;
+    if (allies?.states.includes(host))
+      return {
+        title: host === "VA" ? allies.holySeeStyle : fillStyle(allies.style, { host: hostName }),
+        kind: "embassy",
+      };
+    if (rule("taiwan")) return { title: fillStyle(rule("taiwan")!.style, { host: hostName }), kind: "trade-office" };
+  }
   const commonwealth = k.memberships.get("commonwealth")?.members ?? [];
   const kind =
     commonwealth.includes(of) && commonwealth.includes(host) && rule("commonwealth") ? "high-commission" : "embassy";
@@ -80,15 +108,18 @@ export function embassyTitle(
 }
 
 export interface MissionName {
-  title: string;
+  /** The office's name; null where the state keeps none there (not represented, withdrawn, no missions). */
+  title: string | null;
   status: MemberStatus;
   headTitle: string | null;
+  standing: Standing;
 }
 
 /**
- * A state's office to an organization, as styled: the state's own style where sourced; an
- * observer state's Permanent Observer Mission; a non-member's mission where the organization has
- * a style for one; else the organization's default style.
+ * A state's office to an organization, as styled: the state's own office where it is not a member
+ * (a partner mission, a liaison office); the state's own style where sourced; an observer state's
+ * Permanent Observer Mission; else the organization's default style. A state that is not
+ * represented (a non-member with no office, one that has withdrawn) gets no name: null.
  */
 export function missionName(k: Knowledge, org: Organization, state: string | null): MissionName {
   const naming = k.data["mission-naming"];
@@ -99,12 +130,17 @@ export function missionName(k: Knowledge, org: Organization, state: string | nul
         : `Your country's representative to the ${org.name}`,
       status: "unknown",
       headTitle: org.headTitle,
+      standing: { status: "unknown" },
     };
   }
-  const status = memberStatus(k, org.id, state);
+  const standing = standingIn(k, org, state);
+  const status = standing.status;
+  const none = { title: null, status, headTitle: null, standing };
+  if (standing.office) return { title: standing.office.title, status, headTitle: standing.office.headTitle, standing };
+  if (!represented(standing) && status !== "unknown") return none;
   const own = naming.orgStyles.find((o) => o.org === org.id && o.state === state);
-  if (own && (status === "member" || status === "suspended" || status === "unknown")) {
-    return { title: own.title, status, headTitle: own.headTitle ?? org.headTitle };
+  if (own && (belongs(standing) || status === "unknown" || status === "associate")) {
+    return { title: own.title, status, headTitle: own.headTitle ?? org.headTitle, standing };
   }
   const name = stateName(k, state);
   if (status === "observer") {
@@ -114,20 +150,16 @@ export function missionName(k: Knowledge, org: Organization, state: string | nul
         ? style.style
         : org.missionStyle?.replace(/^Permanent Mission/, "Permanent Observer Mission");
     if (base)
-      return { title: base.replace("{state}", name), status, headTitle: style?.headTitle ?? "Permanent Observer" };
+      return {
+        title: base.replace("{state}", name),
+        status,
+        headTitle: style?.headTitle ?? "Permanent Observer",
+        standing,
+      };
+    return none;
   }
-  if (status === "non-member" && state === "VA") {
-    // The Holy See is represented by nunciatures, to organizations as to states.
-    return { title: `Apostolic Nunciature to the ${org.name}`, status, headTitle: "Apostolic Nuncio" };
-  }
-  if (status === "non-member") {
-    const style = naming.nonMemberStyles.find((o) => o.org === org.id);
-    if (style) return { title: style.style.replace("{state}", name), status, headTitle: style.headTitle };
-  }
-  const title = org.missionStyle
-    ? org.missionStyle.replace("{state}", name)
-    : `Representative of ${name} to the ${org.name}`;
-  return { title, status, headTitle: org.headTitle };
+  if (!org.missionStyle) return none;
+  return { title: org.missionStyle.replace("{state}", name), status, headTitle: org.headTitle, standing };
 }
 
 /** A state's mission to an organization in the organization's style (kept for callers that only need the title). */

@@ -56,6 +56,11 @@ interface Sequence {
 
 export interface Knowledge {
   data: DataSet;
+  /**
+   * The date standing in organizations is computed for (YYYY-MM-DD): the caller's today (the
+   * store passes the clock's), else the memberships' as-of date, so the engine stays pure.
+   */
+  today: string;
   countries: Map<string, CountryInfo>;
   /** Where the country list comes from (the package), for citing it. */
   countriesMeta: { source: { title: string; url: string }; asOf: string };
@@ -343,8 +348,8 @@ function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () 
  * Builds the indexes from the data. Each group of indexes is built the first time it is used, so
  * `hubs --city Geneva` reads and indexes the cities and organizations and nothing else.
  */
-export function compile(data: DataSet, cache?: IndexCache): Knowledge {
-  const k = { data } as Knowledge;
+export function compile(data: DataSet, cache?: IndexCache, today?: string): Knowledge {
+  const k = { data, today: today ?? data.memberships.asOf } as Knowledge;
   const lazy = <K extends keyof Knowledge>(obj: Knowledge, key: K, make: () => Knowledge[K]): void =>
     lazyProp(obj, key, make, cache);
 
@@ -472,7 +477,28 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
   lazy(k, "orgNames", () => orgNameIndexes().orgNames);
   lazy(k, "orgCaseSensitive", () => orgNameIndexes().orgCaseSensitive);
 
-  lazy(k, "memberships", () => new Map(data.memberships.lists.map((l) => [l.org, l])));
+  // The bundled files are read without zod, so the lists' defaults are filled in here.
+  lazy(
+    k,
+    "memberships",
+    () =>
+      new Map(
+        data.memberships.lists.map((l) => [
+          l.org,
+          {
+            ...l,
+            otherMembers: l.otherMembers ?? [],
+            associateMembers: l.associateMembers ?? [],
+            participatingStates: l.participatingStates ?? [],
+            observers: l.observers ?? [],
+            otherObservers: l.otherObservers ?? [],
+            partners: l.partners ?? [],
+            suspended: l.suspended ?? [],
+            changes: l.changes ?? [],
+          },
+        ]),
+      ),
+  );
   lazy(
     k,
     "unhcrRegistersAsylum",
@@ -583,7 +609,12 @@ export function compile(data: DataSet, cache?: IndexCache): Knowledge {
     const list = k.memberships.get("hcch-apostille");
     return {
       parties: new Set(list?.members ?? []),
-      objections: new Set((list?.objections ?? []).map((o) => `${o.party}>${o.against}`)),
+      // In force today: not withdrawn by now, and not one the depositary says has no legal effect.
+      objections: new Set(
+        (list?.objections ?? [])
+          .filter((o) => !o.noLegalEffect && !(o.withdrawn && o.withdrawn <= k.today))
+          .map((o) => `${o.party}>${o.against}`),
+      ),
     };
   });
   lazy(

@@ -1,12 +1,14 @@
 /**
  * Reference look-ups: hubs, organizations, office types. Pure functions over the knowledge.
  */
-import type { City, Organization } from "../../model/data-schemas.js";
+import type { City, MembershipList, Organization } from "../../model/data-schemas.js";
 import type * as Out from "../../model/output-schemas.js";
 import { fold } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/compile-knowledge.js";
 import { resolveCity, resolveCountry, resolveOrg } from "./resolve-names.js";
 import { evaluate } from "../decide/rule-evaluator.js";
+import type { StandingStatus } from "../../model/vocabularies.js";
+import { applyChange, belongs, membershipOf, represented, standingIn, standingText, type Standing } from "./standing.js";
 
 /** A hub, as `hubs --json` prints it. */
 export type Hub = Out.Hub;
@@ -54,29 +56,36 @@ export function findHubs(k: Knowledge, filter: { city?: string; org?: string; co
   return hubs;
 }
 
-export type MemberStatus = "member" | "observer" | "partner" | "suspended" | "non-member" | "unknown";
+export type MemberStatus = StandingStatus;
+export { membershipOf } from "./standing.js";
 
-/** The membership list that applies to an organization: its own, or its parent's. */
-export function membershipOf(k: Knowledge, orgId: string): import("../../model/data-schemas.js").MembershipList | null {
-  const own = k.memberships.get(orgId);
-  if (own) return own;
-  const parent = k.orgs.get(orgId)?.parent;
-  return parent ? (k.memberships.get(parent) ?? null) : null;
+/** A state's standing in an organization today, as one word; "unknown" where we hold no list. */
+export function memberStatus(k: Knowledge, orgId: string, code: string): MemberStatus {
+  return standingIn(k, orgId, code).status;
 }
 
-/** A state's standing in an organization; "unknown" where we hold no list. */
-export function memberStatus(k: Knowledge, orgId: string, code: string): MemberStatus {
-  const list = membershipOf(k, orgId);
-  if (!list) return "unknown";
-  if (list.suspended.includes(code)) return "suspended";
-  if (list.members.includes(code)) return "member";
-  if (list.observers.includes(code)) return "observer";
-  if (list.partners.includes(code)) return "partner";
-  return "non-member";
+/** A standing, as the `--json` documents print it. */
+export function standingView(s: Standing): Out.StandingView {
+  return {
+    status: s.status,
+    text: standingText(s),
+    ...(s.effective !== undefined ? { effective: s.effective } : {}),
+    ...(s.since !== undefined ? { since: s.since } : {}),
+    ...(s.approximate ? { approximate: true as const } : {}),
+    ...(s.disputed ? { disputed: s.disputed } : {}),
+    ...(s.unconfirmed ? { unconfirmed: true as const } : {}),
+    ...(s.note ? { note: s.note } : {}),
+    ...(s.source ? { source: s.source } : {}),
+  };
 }
 
 /** An organization, as `orgs --json` prints it. */
 export type OrgView = Out.OrgView;
+
+function listedStatus(list: MembershipList, code: string): StandingStatus {
+  if (list.suspended.includes(code)) return "suspended";
+  return list.members?.includes(code) ? "member" : "non-member";
+}
 
 export function orgView(k: Knowledge, o: Organization): OrgView {
   const list = membershipOf(k, o.id);
@@ -90,9 +99,18 @@ export function orgView(k: Knowledge, o: Organization): OrgView {
     field: o.field,
     parent: o.parent,
     memberCount: list ? list.count : null,
-    members: list ? [...list.members, ...list.otherMembers] : null,
+    members: list?.members ? [...list.members, ...list.otherMembers] : null,
     observers: list?.observers ?? [],
     suspended: list?.suspended ?? [],
+    ...(list?.associateMembers.length ? { associateMembers: list.associateMembers } : {}),
+    ...(list?.changes.length
+      ? {
+          changes: list.changes.map((c) => ({
+            code: c.code,
+            ...standingView(applyChange(listedStatus(list, c.code), c, k.today)),
+          })),
+        }
+      : {}),
     missionStyle: o.missionStyle,
     headTitle: o.headTitle,
     note: o.noMissionsNote ?? list?.note ?? null,
@@ -112,8 +130,11 @@ export function findOrgs(k: Knowledge, filter: { org?: string; city?: string; me
     if (one && o.id !== one.id) continue;
     if (city && o.city !== city.id) continue;
     if (member) {
-      const st = memberStatus(k, o.id, member.code);
-      if (st !== "member" && st !== "suspended") continue;
+      // Members, also those leaving, suspended or not taking part; and those that left, to say so.
+      const st = standingIn(k, o, member.code);
+      if (!belongs(st) && st.status !== "withdrawn" && !st.disputed) continue;
+      out.push({ ...orgView(k, o), standing: standingView(st) });
+      continue;
     }
     out.push(orgView(k, o));
   }
@@ -160,16 +181,17 @@ export { resolveOfficeType } from "./resolve-names.js";
 export type MissionView = Out.MissionView & { orgId: string };
 
 /**
- * A state's offices to international organizations: every organization it is a member,
- * observer or partner of (or the one asked about, whatever its standing), named in the
- * organization's style and the state's own.
+ * A state's offices to international organizations: every organization it is a member, associate,
+ * observer or partner of, or has left (to say so), or the one asked about, whatever its standing;
+ * named in the organization's style and the state's own. A state that is not represented gets no
+ * office name (title null).
  */
 export function listMissions(
   k: Knowledge,
   code: string,
   orgFilter?: string,
-  nameOf: (org: Organization, code: string) => { title: string; headTitle: string | null } = () => ({
-    title: "",
+  nameOf: (org: Organization, code: string) => { title: string | null; headTitle: string | null } = () => ({
+    title: null,
     headTitle: null,
   }),
 ): MissionView[] {
@@ -177,12 +199,15 @@ export function listMissions(
   const out: MissionView[] = [];
   for (const o of k.orgs.values()) {
     if (one && o.id !== one.id) continue;
-    const st = memberStatus(k, o.id, code);
-    // Without a membership list we cannot say; organizations with no missions have none to list.
-    if (st === "unknown" || (!o.missionStyle && !one)) continue;
-    const keeps = st !== "non-member" || k.data["mission-naming"].nonMemberStyles.some((n) => n.org === o.id);
-    if (!one && !keeps) continue;
-    const name = nameOf(o, code);
+    const st = standingIn(k, o, code);
+    // Without a membership list we cannot say.
+    if (st.status === "unknown") continue;
+    if (!one) {
+      // Organizations with no missions have none to list; non-members only where they keep an office.
+      if (!o.missionStyle && !st.office) continue;
+      if (!represented(st) && st.status !== "withdrawn") continue;
+    }
+    const name = represented(st) ? nameOf(o, code) : { title: null, headTitle: null };
     out.push({
       org: o.acronym,
       orgId: o.id,
@@ -190,8 +215,9 @@ export function listMissions(
       headTitle: name.headTitle,
       city: k.cities.get(o.city)?.name ?? o.city,
       country: o.country,
-      status: st === "suspended" ? "member" : st,
-      ...(st === "suspended" ? { suspended: true } : {}),
+      status: st.status,
+      ...(st.status === "suspended" ? { suspended: true as const } : {}),
+      standing: standingView(st),
     });
   }
   return out;
