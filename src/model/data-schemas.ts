@@ -335,17 +335,17 @@ export const MembershipList = z
       .optional()
       .describe("territories that are one member together (UPU, WMO); each group counts once"),
     otherMembers: z.array(z.string()).default([]).describe("members that are not states (the EU at the WTO)"),
-    associateMembers: z.array(CountryCode).default([]),
-    participatingStates: z.array(CountryCode).default([]).describe("states taking part for their territories (PAHO)"),
+    associateMembers: z.array(CountryCode).optional(),
+    participatingStates: z.array(CountryCode).optional().describe("states taking part for their territories (PAHO)"),
     observers: z.array(CountryCode).default([]),
-    otherObservers: z.array(z.string()).default([]).describe("observers that are not states"),
+    otherObservers: z.array(z.string()).optional().describe("observers that are not states"),
     observersUnconfirmed: z.array(z.string()).optional(),
     unconfirmedMembers: z.array(CountryCode).optional(),
     unconfirmedNonMembers: z.array(CountryCode).optional(),
     subnationalNote: z.string().optional(),
     partners: z.array(CountryCode).default([]),
     suspended: z.array(CountryCode).default([]),
-    changes: z.array(MembershipChange).default([]),
+    changes: z.array(MembershipChange).optional(),
     signatories: z.array(CountryCode).optional().describe("states that signed the treaty (CTBT)"),
     signatoriesCount: z.number().int().positive().optional(),
     ratifiedCount: z.number().int().positive().optional(),
@@ -381,6 +381,16 @@ export const MembershipList = z
   })
   .strict();
 export type MembershipList = z.infer<typeof MembershipList>;
+/** A list as the engine holds it: the optional lists filled in (compile-knowledge). */
+export type FullMembershipList = Omit<
+  MembershipList,
+  "associateMembers" | "participatingStates" | "otherObservers" | "changes"
+> & {
+  associateMembers: string[];
+  participatingStates: string[];
+  otherObservers: string[];
+  changes: MembershipChange[];
+};
 export const MembershipsFile = z.object({ asOf: IsoDate, lists: z.array(MembershipList) });
 
 // --- naming of missions and bilateral offices ---

@@ -145,5 +145,122 @@ export function crossCheck(d: FileData, label: (name: string) => string = (n) =>
       }
     });
   });
+  checkMemberships(d, label, knownCountry, orgs, out);
   return out;
+}
+
+/**
+ * Memberships and mission naming: every code a country, every organization known, counts that
+ * add up, dated changes that agree with the list (a state still listed has not left; one that has
+ * left is not listed), and no office of a non-member named as a member's.
+ */
+function checkMemberships(
+  d: FileData,
+  label: (name: string) => string,
+  knownCountry: (file: string, path: string, code: string) => void,
+  orgs: Set<string>,
+  out: Problem[],
+): void {
+  const file = label("memberships");
+  const problem = (path: string, reason: string): void => void out.push({ file, path, reason });
+  const NON_ORG_LISTS = new Set(["hcch-apostille"]);
+  const byOrg = new Map<string, FileData["memberships"]["lists"][number]>();
+  d.memberships.lists.forEach((l, i) => {
+    const at = `lists.${i}`;
+    if (byOrg.has(l.org)) problem(`${at}.org`, `duplicate list for "${l.org}"`);
+    byOrg.set(l.org, l);
+    if (!orgs.has(l.org) && !NON_ORG_LISTS.has(l.org)) problem(`${at}.org`, `unknown organization "${l.org}"`);
+    const codeLists = {
+      members: l.members ?? [],
+      associateMembers: l.associateMembers ?? [],
+      participatingStates: l.participatingStates ?? [],
+      observers: l.observers ?? [],
+      partners: l.partners ?? [],
+      suspended: l.suspended ?? [],
+    };
+    for (const [field, codes] of Object.entries(codeLists)) {
+      const seen = new Set<string>();
+      codes.forEach((c, j) => {
+        knownCountry("memberships", `${at}.${field}.${j}`, c);
+        if (seen.has(c)) problem(`${at}.${field}.${j}`, `"${c}" listed twice`);
+        seen.add(c);
+      });
+    }
+    const members = new Set(l.members ?? []);
+    for (const c of l.suspended ?? [])
+      if (l.members && !members.has(c)) problem(`${at}.suspended`, `suspended "${c}" is not a member`);
+    for (const field of ["associateMembers", "observers", "partners"] as const)
+      for (const c of l[field] ?? [])
+        if (members.has(c)) problem(`${at}.${field}`, `"${c}" is also a full member`);
+    // The count is the organization's: states, other members, each group of territories once.
+    if (l.members && l.count !== null && !l.membersIncomplete) {
+      const grouped = new Set((l.memberGroups ?? []).flatMap((g) => g.codes));
+      const others = (l.otherMembers ?? []).filter((c) => !grouped.has(c)).length;
+      const total = l.members.length + others + (l.memberGroups?.length ?? 0);
+      if (total !== l.count) problem(`${at}.count`, `count ${l.count} but the list makes ${total}`);
+    }
+    if (l.members && l.count !== null && l.membersIncomplete && l.members.length >= l.count)
+      problem(`${at}.membersIncomplete`, "marked incomplete but lists the whole count");
+    const changed = new Set<string>();
+    (l.changes ?? []).forEach((c, j) => {
+      const cat = `${at}.changes.${j}`;
+      knownCountry("memberships", `${cat}.code`, c.code);
+      if (changed.has(c.code)) problem(`${cat}.code`, `two changes for "${c.code}"`);
+      changed.add(c.code);
+      if (c.announced && c.effective && c.announced > c.effective)
+        problem(`${cat}.announced`, "announced after it took effect");
+      if (c.standing !== "withdrawal-pending" && c.effective === null)
+        problem(`${cat}.effective`, `a "${c.standing}" change needs its date`);
+      if (!l.members) return;
+      const left = c.standing === "withdrawn" && c.effective !== null && c.effective <= l.asOf && !c.disputed;
+      if (left && members.has(c.code)) problem(`${cat}.code`, `"${c.code}" has withdrawn but is still listed`);
+      if (!left && !members.has(c.code))
+        problem(`${cat}.code`, `"${c.code}" is not a member, so it cannot be ${c.standing}`);
+      if (c.standing === "suspended" && !(l.suspended ?? []).includes(c.code))
+        problem(`${cat}.code`, `"${c.code}" is suspended but not in suspended`);
+    });
+    (l.parties ?? []).forEach((p, j) => knownCountry("memberships", `${at}.parties.${j}.code`, p.code));
+    (l.objections ?? []).forEach((o, j) => {
+      knownCountry("memberships", `${at}.objections.${j}.party`, o.party);
+      knownCountry("memberships", `${at}.objections.${j}.against`, o.against);
+      if (l.members && !members.has(o.party) && !o.withdrawn)
+        problem(`${at}.objections.${j}.party`, `"${o.party}" is not a party`);
+    });
+  });
+
+  const naming = d["mission-naming"];
+  const nfile = label("mission-naming");
+  const nproblem = (path: string, reason: string): void => void out.push({ file: nfile, path, reason });
+  const memberOf = (org: string, code: string): boolean | null => {
+    const l = byOrg.get(org) ?? byOrg.get(d.organizations.organizations.find((o) => o.id === org)?.parent ?? "");
+    if (!l?.members) return null;
+    return l.members.includes(code);
+  };
+  naming.orgStyles.forEach((o, i) => {
+    if (!orgs.has(o.org)) nproblem(`orgStyles.${i}.org`, `unknown organization "${o.org}"`);
+    knownCountry("mission-naming", `orgStyles.${i}.state`, o.state);
+  });
+  (naming.nonMemberOffices ?? []).forEach((o, i) => {
+    if (!orgs.has(o.org)) nproblem(`nonMemberOffices.${i}.org`, `unknown organization "${o.org}"`);
+    knownCountry("mission-naming", `nonMemberOffices.${i}.state`, o.state);
+    if (memberOf(o.org, o.state)) nproblem(`nonMemberOffices.${i}.state`, `"${o.state}" is a member of "${o.org}"`);
+  });
+  (naming.holySeeRepresentation ?? []).forEach((h, i) =>
+    knownCountry("mission-naming", `holySeeRepresentation.${i}.state`, h.state),
+  );
+  const allies = naming.taiwanAllies;
+  if (allies) {
+    allies.states.forEach((c, i) => knownCountry("mission-naming", `taiwanAllies.states.${i}`, c));
+    if (allies.states.length !== allies.count)
+      nproblem("taiwanAllies.count", `count ${allies.count} but ${allies.states.length} states listed`);
+  }
+  const styleOf = new Map(d.organizations.organizations.map((o) => [o.id, o.missionStyle]));
+  (naming.orgConventions ?? []).forEach((c, i) =>
+    c.orgs.forEach((org, j) => {
+      if (!orgs.has(org)) nproblem(`orgConventions.${i}.orgs.${j}`, `unknown organization "${org}"`);
+      // A null style says the names vary (NATO): the organization's default stands.
+      else if (c.style !== null && styleOf.get(org) !== c.style)
+        nproblem(`orgConventions.${i}.orgs.${j}`, `"${org}"'s missionStyle is not the convention's style`);
+    }),
+  );
 }

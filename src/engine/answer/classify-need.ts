@@ -661,6 +661,8 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   const unknownState = rule.outcome.of === "to" ? "the destination country" : "your country";
   let protectingPower: string | null = null;
   let officeFacts: OfficePart | null = null;
+  /** Set where the state has no office to the organization: the summary says so instead. */
+  let noMission: string | null = null;
   const extraReasons: string[] = [];
   const reasonsTail: string[] = [];
   const extraSources: SourceRef[] = [];
@@ -713,13 +715,20 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
         if (st.source) extraSources.push(st.source);
         // No office is named for a state that is not represented: it is told so.
         title = m.title ?? `${who} has no mission to ${orgName}`;
+        if (!m.title)
+          noMission =
+            m.status === "withdrawn"
+              ? `${who} has withdrawn from ${orgName} and keeps no mission to it.`
+              : m.status === "non-member"
+                ? `${who} is not a member of ${orgName} and is not represented there, so no mission of it handles this.`
+                : `${who} keeps no mission to ${orgName}.`;
         const when = (d: string | null | undefined): string =>
           d ? ` on ${st.approximate ? "about " : ""}${longDate(d)}` : "";
         switch (m.status) {
           case "non-member":
             caveats.push(
               m.title
-                ? `${who} is not a member of ${orgName}${st.note ? ` (${st.note})` : ""}; it keeps this office to it.`
+                ? `${who} is not a member of ${orgName}; it keeps this office to it.${st.note ? ` Standing: ${st.note}.` : ""}`
                 : `${who} is not a member of ${orgName} and is not represented there.`,
             );
             break;
@@ -853,7 +862,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     if (seat) sources.push({ ...seat.source, asOf: seat.asOf });
   }
 
-  const summary = (officeFacts?.summary ?? capitalise(fill(rule.summary, vars))).replace(/\s+/g, " ").trim();
+  const summary = (noMission ?? officeFacts?.summary ?? capitalise(fill(rule.summary, vars))).replace(/\s+/g, " ").trim();
   return {
     schemaVersion: SCHEMA_VERSION,
     input: p.input,

@@ -14,7 +14,7 @@ import {
 import { pairKey, type Arrangements, type ClosureRecord, type DirectoryOffice } from "../lookup/office-choice.js";
 import type {
   ProtectingArrangement,
-  MembershipList,
+  FullMembershipList,
   City,
   CountryExtra,
   FileData,
@@ -104,7 +104,7 @@ export interface Knowledge {
   hubs: Map<string, Organization[]>;
   seats: Map<string, { city: string; capital: string }>;
   /** Organization id → its membership list (UN bodies share the UN's). */
-  memberships: Map<string, MembershipList>;
+  memberships: Map<string, FullMembershipList>;
   /** Active protecting-power arrangements, by "protected>host". */
   protecting: Map<string, ProtectingArrangement>;
   /** The office directory: a state's offices in a country, by "operator>host". */

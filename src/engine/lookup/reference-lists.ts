@@ -1,7 +1,7 @@
 /**
  * Reference look-ups: hubs, organizations, office types. Pure functions over the knowledge.
  */
-import type { City, MembershipList, Organization } from "../../model/data-schemas.js";
+import type { City, FullMembershipList as MembershipList, Organization } from "../../model/data-schemas.js";
 import type * as Out from "../../model/output-schemas.js";
 import { fold } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/compile-knowledge.js";
@@ -203,8 +203,10 @@ export function listMissions(
     // Without a membership list we cannot say.
     if (st.status === "unknown") continue;
     if (!one) {
-      // Organizations with no missions have none to list; non-members only where they keep an office.
-      if (!o.missionStyle && !st.office) continue;
+      // Organizations with no missions have none to list, unless the standing changed (to say so);
+      // non-members only where they keep an office.
+      const dated = st.source !== undefined && st.office === undefined && st.status !== "member";
+      if (!o.missionStyle && !st.office && !dated) continue;
       if (!represented(st) && st.status !== "withdrawn") continue;
     }
     const name = represented(st) ? nameOf(o, code) : { title: null, headTitle: null };

@@ -4,7 +4,7 @@
  * member) and becomes "withdrawn" on that date without a data change; a disputed withdrawal is
  * said both ways. Pure: the date is the knowledge's `today`.
  */
-import type { MembershipChange, MembershipList, Organization } from "../../model/data-schemas.js";
+import type { FullMembershipList as MembershipList, MembershipChange, Organization } from "../../model/data-schemas.js";
 import type { StandingStatus } from "../../model/vocabularies.js";
 import type { Knowledge } from "../knowledge/compile-knowledge.js";
 
