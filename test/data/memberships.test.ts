@@ -18,10 +18,11 @@ describe("membership lists", () => {
     ["wto", 166],
   ])("%s has %i members", (org, n) => {
     const l = list(org);
+    const members = l.members!;
     expect(l.count).toBe(n);
-    expect(l.members.length + l.otherMembers.length).toBe(n);
-    expect(new Set(l.members).size).toBe(l.members.length);
-    for (const m of l.members) expect(K.countries.has(m), `${org}: ${m}`).toBe(true);
+    expect(members.length + l.otherMembers.length).toBe(n);
+    expect(new Set(members).size).toBe(members.length);
+    for (const m of members) expect(K.countries.has(m), `${org}: ${m}`).toBe(true);
   });
 
   it("holds the changes of recent years", () => {
@@ -44,10 +45,81 @@ describe("membership lists", () => {
 
   it("dates each Apostille party's entry into force", () => {
     const a = list("hcch-apostille");
-    expect(a.parties?.length).toBe(a.members.length);
+    expect(a.parties?.length).toBe(a.members!.length);
     const date = (c: string) => a.parties!.find((p) => p.code === c)?.entryIntoForce;
     expect(date("CA")).toBe("2024-01-11");
     expect(date("CN")).toBe("2023-11-07");
     expect(a.members).not.toContain("AE");
+  });
+
+  it.each([
+    ["who", 193],
+    ["unesco", 194],
+    ["ilo", 187],
+    ["fao", 194],
+    ["icao", 193],
+    ["imo", 176],
+    ["itu", 193],
+    ["upu", 192],
+    ["wipo", 193],
+    ["imf", 191],
+    ["world-bank", 189],
+    ["iaea", 180],
+    ["opcw", 193],
+    ["ctbto", 187],
+    ["icc", 124],
+    ["ecowas", 12],
+    ["oif", 52],
+    ["uneca", 54],
+    ["escap", 53],
+    ["eclac", 46],
+    ["escwa", 21],
+    ["unece", 56],
+    ["efta", 4],
+    ["unfccc", 198],
+    ["paho", 35],
+  ])("%s counts %i members, with source and date", (org, n) => {
+    const l = list(org);
+    expect(l.count).toBe(n);
+    expect(l.source.url).toMatch(/^https?:/);
+    expect(l.asOf).toMatch(/^2026-/);
+  });
+
+  it("keeps lists that are rules over the UN's as data: WHO is the UN's minus LI plus CK and NU, less the US", () => {
+    const who = new Set(list("who").members);
+    const un = list("un").members!;
+    for (const c of un) if (c !== "LI" && c !== "US") expect(who.has(c), c).toBe(true);
+    expect(who.has("LI")).toBe(false);
+    expect([...who].filter((c) => !un.includes(c)).sort()).toEqual(["CK", "NU"]);
+  });
+
+  it("records the dated changes of 2025-2026", () => {
+    const change = (org: string, code: string) => list(org).changes.find((c) => c.code === code);
+    expect(change("who", "US")).toMatchObject({ standing: "withdrawn", effective: "2026-01-22" });
+    expect(change("who", "AR")).toMatchObject({ effective: "2026-03-17", disputed: true });
+    expect(change("unesco", "US")).toMatchObject({ standing: "withdrawal-pending", effective: "2026-12-31" });
+    expect(change("unesco", "NI")).toMatchObject({ standing: "withdrawal-pending", effective: "2026-12-31" });
+    expect(change("icc", "HU")).toMatchObject({ standing: "withdrawn", effective: "2026-06-02" });
+    for (const c of ["BF", "ML", "NE"])
+      expect(change("ecowas", c)).toMatchObject({ standing: "withdrawn", effective: "2025-01-29" });
+    for (const org of ["unfpa", "un-women", "un-habitat", "unctad", "itc", "escap", "eclac", "irena"])
+      expect(change(org, "US"), org).toMatchObject({ standing: "not-participating", effective: "2026-01-07" });
+  });
+
+  it("shows associate members, non-state members and territories as such", () => {
+    expect(list("fao").otherMembers).toEqual(["EU"]);
+    expect(list("fao").associateMembers).toEqual(expect.arrayContaining(["FO", "TK"]));
+    expect(list("who").associateMembers).toEqual(expect.arrayContaining(["PR", "TK"]));
+    expect(list("upu").memberGroups?.length).toBe(2);
+    expect(list("eclac").members).toEqual(expect.arrayContaining(["FR", "US", "GB", "NL", "ES"]));
+  });
+
+  it("records Apostille objections, withdrawn ones as withdrawn, and applies only those in force", () => {
+    const objections = list("hcch-apostille").objections!;
+    expect(objections.find((o) => o.party === "DE" && o.against === "PH")?.withdrawn).toBeUndefined();
+    expect(objections.find((o) => o.party === "AT" && o.against === "PH")?.withdrawn).toBe("2023-06-01");
+    expect(K.apostille.objections.has("DE>PH")).toBe(true);
+    expect(K.apostille.objections.has("AT>PH")).toBe(false);
+    expect(K.apostille.objections.has("IN>CN")).toBe(true);
   });
 });

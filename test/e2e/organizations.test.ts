@@ -136,7 +136,9 @@ describe("dated standing, computed for today", () => {
     expect(m.status).toBe("member");
     expect(m.standing?.disputed).toEqual({ claim: "withdrawn", effective: "2026-03-17" });
     const a = classify("vote at the World Health Assembly", "--citizen", "Argentina");
-    expect(a.caveats.join(" ")).toMatch(/Argentina says its withdrawal .* took effect on 17 March 2026; WHO has not accepted/);
+    expect(a.caveats.join(" ")).toMatch(
+      /Argentina says its withdrawal .* took effect on 17 March 2026; WHO has not accepted/,
+    );
   });
 
   it("orgs WHO and orgs --member US show the standing, dated and sourced", () => {
