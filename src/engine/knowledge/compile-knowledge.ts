@@ -349,7 +349,10 @@ function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () 
  * `hubs --city Geneva` reads and indexes the cities and organizations and nothing else.
  */
 export function compile(data: DataSet, cache?: IndexCache, today?: string): Knowledge {
-  const k = { data, today: today ?? data.memberships.asOf } as Knowledge;
+  const k = { data } as Knowledge;
+  // Read the memberships' date only when asked, so an index built here does not depend on that file.
+  if (today) k.today = today;
+  else Object.defineProperty(k, "today", { get: () => data.memberships.asOf, enumerable: true, configurable: true });
   const lazy = <K extends keyof Knowledge>(obj: Knowledge, key: K, make: () => Knowledge[K]): void =>
     lazyProp(obj, key, make, cache);
 
