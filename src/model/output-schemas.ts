@@ -217,6 +217,8 @@ export const OrgView = z.object({
     .optional()
     .describe("dated changes in states' standing (withdrawals, suspensions), as they stand today"),
   standing: StandingView.optional().describe("with --member: that state's standing in it"),
+  signatoriesCount: z.number().int().optional().describe("for a treaty organization: states that signed"),
+  ratifiedCount: z.number().int().optional().describe("for a treaty organization: states that ratified"),
   missionStyle: z.string().nullable(),
   headTitle: z.string().nullable(),
   note: z.string().nullable(),

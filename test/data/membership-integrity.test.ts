@@ -19,14 +19,11 @@ describe("membership integrity", () => {
   });
 
   it("a change must refer to a member (or to one that has left), once", () => {
-    const p = broken((d) =>
-      (listOf(d, "nato").changes = []).push({
-        code: "JP",
-        standing: "withdrawal-pending",
-        effective: "2027-01-01",
-        note: "n",
-        ...SRC,
-      }),
+    const p = broken(
+      (d) =>
+        (listOf(d, "nato").changes = [
+          { code: "JP", standing: "withdrawal-pending", effective: "2027-01-01", note: "n", ...SRC },
+        ]),
     );
     expect(p.join("\n")).toMatch(/"JP" is not a member, so it cannot be withdrawal-pending/);
   });

@@ -37,6 +37,7 @@ const CASES: [string, string[]][] = [
   ["missions", ["missions", "--country", "AR", "--org", "WHO", "--json"]],
   ["missions", ["missions", "--country", "TW", "--org", "UN", "--json"]],
   ["orgs", ["orgs", "WHO", "--json"]],
+  ["orgs", ["orgs", "CTBTO", "--json"]],
   ["orgs", ["orgs", "--member", "US", "--json"]],
   ["hubs", ["hubs", "--city", "Bonn", "--json"]],
   ["classify", ["classify", "follow the Security Council vote", "--citizen", "Taiwan", "--json"]],

@@ -24,13 +24,17 @@ const RECORDS: Record<FileName, (d: FileData) => { asOf: string; source?: { url:
   needs: (d) => d.needs.needs,
   rules: (d) => d.rules.rules,
   "embassy-seats": (d) => d["embassy-seats"].seats,
-  memberships: (d) => d.memberships.lists,
+  memberships: (d) => [...d.memberships.lists, ...d.memberships.lists.flatMap((l) => l.changes ?? [])],
   "mission-naming": (d) => [
     ...d["mission-naming"].orgStyles,
     ...d["mission-naming"].observerStyles,
     ...d["mission-naming"].nonMemberStyles,
     ...d["mission-naming"].bilateral,
     ...d["mission-naming"].stateOverrides,
+    ...(d["mission-naming"].nonMemberOffices ?? []),
+    ...(d["mission-naming"].holySeeRepresentation ?? []),
+    ...(d["mission-naming"].taiwanAllies ? [d["mission-naming"].taiwanAllies] : []),
+    ...(d["mission-naming"].orgConventions ?? []),
   ],
   "protecting-powers": (d) => d["protecting-powers"].arrangements,
   "world-cities": (d) =>

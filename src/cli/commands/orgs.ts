@@ -24,12 +24,9 @@ function detail(o: OrgView, bold: (s: string) => string): string {
   if (o.observers.length) lines.push(`  Observers: ${o.observers.join(" ")}`);
   if (o.suspended.length) lines.push(`  Suspended: ${o.suspended.join(" ")}`);
   // Dated standing, as it is today: withdrawals (done or pending), non-participation, disputes.
-  for (const c of o.changes ?? []) {
-    const dispute = c.disputed
-      ? `; disputed: ${o.acronym} still counts it as a member, the state says it withdrew on ${c.disputed.effective ?? "an unknown date"}`
-      : "";
-    lines.push(`  ${c.code}: ${c.text}${dispute}${c.source ? ` (${c.source.url})` : ""}`);
-  }
+  for (const c of o.changes ?? []) lines.push(`  ${c.code}: ${c.text}${c.source ? ` (${c.source.url})` : ""}`);
+  if (o.signatoriesCount !== undefined)
+    lines.push(`  Treaty: ${o.signatoriesCount} signatories, ${o.ratifiedCount ?? "?"} ratifications`);
   if (o.standing) lines.push(`  Standing of the state asked about: ${o.standing.text}`);
   if (o.note) lines.push(`  Note: ${o.note}`);
   lines.push(`  ${o.url}`, `  Source: ${o.source} (as of ${o.asOf})`);

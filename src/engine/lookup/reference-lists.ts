@@ -103,6 +103,8 @@ export function orgView(k: Knowledge, o: Organization): OrgView {
     observers: list?.observers ?? [],
     suspended: list?.suspended ?? [],
     ...(list?.associateMembers.length ? { associateMembers: list.associateMembers } : {}),
+    ...(list?.signatoriesCount !== undefined ? { signatoriesCount: list.signatoriesCount } : {}),
+    ...(list?.ratifiedCount !== undefined ? { ratifiedCount: list.ratifiedCount } : {}),
     ...(list?.changes.length
       ? {
           changes: list.changes.map((c) => ({
