@@ -500,12 +500,12 @@ export const MissionNamingFile = z.object({
     .describe("the states where Taiwan has embassies, not economic and cultural offices"),
   orgConventions: z
     .array(
-      z
-        .object({ orgs: z.array(Slug).min(1), style: z.string().includes("{state}").nullable(), ...Sourced })
-        .strict(),
+      z.object({ orgs: z.array(Slug).min(1), style: z.string().includes("{state}").nullable(), ...Sourced }).strict(),
     )
     .optional()
-    .describe("how states' offices to an organization are named, with the evidence (the style is the organization's missionStyle)"),
+    .describe(
+      "how states' offices to an organization are named, with the evidence (the style is the organization's missionStyle)",
+    ),
 });
 export type MissionNaming = z.infer<typeof MissionNamingFile>;
 

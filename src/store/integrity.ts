@@ -190,8 +190,7 @@ function checkMemberships(
     for (const c of l.suspended ?? [])
       if (l.members && !members.has(c)) problem(`${at}.suspended`, `suspended "${c}" is not a member`);
     for (const field of ["associateMembers", "observers", "partners"] as const)
-      for (const c of l[field] ?? [])
-        if (members.has(c)) problem(`${at}.${field}`, `"${c}" is also a full member`);
+      for (const c of l[field] ?? []) if (members.has(c)) problem(`${at}.${field}`, `"${c}" is also a full member`);
     // The count is the organization's: states, other members, each group of territories once.
     if (l.members && l.count !== null && !l.membersIncomplete) {
       const grouped = new Set((l.memberGroups ?? []).flatMap((g) => g.codes));

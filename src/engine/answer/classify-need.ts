@@ -7,14 +7,7 @@ import { findMentions, type Mention } from "../recognise/mentions.js";
 import { EngineError } from "../engine-error.js";
 import { rawTokens } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/compile-knowledge.js";
-import {
-  capitalise,
-  embassySeat,
-  embassyTitle,
-  missionName,
-  stateName,
-  withArticle,
-} from "./office-titles.js";
+import { capitalise, embassySeat, embassyTitle, missionName, stateName, withArticle } from "./office-titles.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
 import { resolveCountry, resolveOrg, resolvePlace, type Place } from "../lookup/resolve-names.js";
 import { officePart, type OfficePart } from "./office-answer.js";
@@ -747,7 +740,9 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
             break;
           case "partner":
           case "dialogue-partner":
-            reasonsTail.push(`${who} is a ${m.status === "partner" ? "partner" : "dialogue partner"} of ${orgName}, not a member.`);
+            reasonsTail.push(
+              `${who} is a ${m.status === "partner" ? "partner" : "dialogue partner"} of ${orgName}, not a member.`,
+            );
             break;
           case "observer":
             reasonsTail.push(`${who} is an observer at ${orgName}, not a member.`);
@@ -862,7 +857,9 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     if (seat) sources.push({ ...seat.source, asOf: seat.asOf });
   }
 
-  const summary = (noMission ?? officeFacts?.summary ?? capitalise(fill(rule.summary, vars))).replace(/\s+/g, " ").trim();
+  const summary = (noMission ?? officeFacts?.summary ?? capitalise(fill(rule.summary, vars)))
+    .replace(/\s+/g, " ")
+    .trim();
   return {
     schemaVersion: SCHEMA_VERSION,
     input: p.input,

@@ -41,7 +41,8 @@ export interface BilateralName {
    * papal-representation where the Holy See has no relations but a delegate or representative;
    * none where a state has no office there to name.
    */
-  kind: "embassy" | "high-commission" | "nunciature" | "eu-delegation" | "trade-office" | "papal-representation" | "none";
+  kind:
+    "embassy" | "high-commission" | "nunciature" | "eu-delegation" | "trade-office" | "papal-representation" | "none";
 }
 
 /**

@@ -8,7 +8,15 @@ import type { Knowledge } from "../knowledge/compile-knowledge.js";
 import { resolveCity, resolveCountry, resolveOrg } from "./resolve-names.js";
 import { evaluate } from "../decide/rule-evaluator.js";
 import type { StandingStatus } from "../../model/vocabularies.js";
-import { applyChange, belongs, membershipOf, represented, standingIn, standingText, type Standing } from "./standing.js";
+import {
+  applyChange,
+  belongs,
+  membershipOf,
+  represented,
+  standingIn,
+  standingText,
+  type Standing,
+} from "./standing.js";
 
 /** A hub, as `hubs --json` prints it. */
 export type Hub = Out.Hub;
