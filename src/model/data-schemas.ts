@@ -500,7 +500,17 @@ export const MissionNamingFile = z.object({
     .describe("the states where Taiwan has embassies, not economic and cultural offices"),
   orgConventions: z
     .array(
-      z.object({ orgs: z.array(Slug).min(1), style: z.string().includes("{state}").nullable(), ...Sourced }).strict(),
+      z
+        .object({
+          orgs: z.array(Slug).min(1),
+          style: z.string().includes("{state}").nullable(),
+          observerMissions: z
+            .literal(false)
+            .optional()
+            .describe("observers keep no separate mission to it (the WTO's acceding governments)"),
+          ...Sourced,
+        })
+        .strict(),
     )
     .optional()
     .describe(

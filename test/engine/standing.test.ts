@@ -194,6 +194,14 @@ describe("names from standing", () => {
     expect(missionName(NOW, NOW.orgs.get("beta")!, "PP").title).toBe("Partner Mission of PP to Beta");
   });
 
+  it("where observers keep no separate mission, none is named for them", () => {
+    const k = knowledge("2026-12-03");
+    (k.data["mission-naming"] as { orgConventions: unknown[] }).orgConventions = [
+      { orgs: ["alpha"], style: null, observerMissions: false, ...SRC },
+    ];
+    expect(missionName(k, k.orgs.get("alpha")!, "OO")).toMatchObject({ title: null, status: "observer" });
+  });
+
   it("an organization without missions gets none named", () => {
     expect(missionName(NOW, NOW.orgs.get("gamma")!, "AA").title).toBeNull();
   });

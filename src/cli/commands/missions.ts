@@ -52,6 +52,8 @@ export async function run(flags: MissionsFlags): Promise<number> {
     const s = m.standing;
     if (m.title === null && (m.status === "non-member" || m.status === "unknown"))
       out(`${state.name} is not a member of ${m.org} and is not represented there.`);
+    else if (m.title === null && m.status === "observer")
+      out(`${m.org}: ${state.name} is an observer; observers keep no separate mission to it.`);
     else if (m.title === null && m.status !== "withdrawn") out(`${m.org}: ${state.name} keeps no mission to it.`);
     if (s?.disputed)
       out(

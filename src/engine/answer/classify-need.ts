@@ -712,9 +712,11 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
           noMission =
             m.status === "withdrawn"
               ? `${who} has withdrawn from ${orgName} and keeps no mission to it.`
-              : m.status === "non-member"
-                ? `${who} is not a member of ${orgName} and is not represented there, so no mission of it handles this.`
-                : `${who} keeps no mission to ${orgName}.`;
+              : m.status === "observer"
+                ? `${who} is an observer at ${orgName}; observers keep no separate mission to it.`
+                : m.status === "non-member"
+                  ? `${who} is not a member of ${orgName} and is not represented there, so no mission of it handles this.`
+                  : `${who} keeps no mission to ${orgName}.`;
         const when = (d: string | null | undefined): string =>
           d ? ` on ${st.approximate ? "about " : ""}${longDate(d)}` : "";
         switch (m.status) {

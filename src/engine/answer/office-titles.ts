@@ -145,6 +145,8 @@ export function missionName(k: Knowledge, org: Organization, state: string | nul
   }
   const name = stateName(k, state);
   if (status === "observer") {
+    // Where observers keep no separate mission (the WTO), none is named.
+    if (naming.orgConventions?.some((c) => c.orgs.includes(org.id) && c.observerMissions === false)) return none;
     const style = naming.observerStyles.find((o) => o.org === org.id || o.org === org.parent);
     const base =
       style && style.org === org.id
