@@ -200,7 +200,13 @@ describe("no invented office for a state that is not represented", () => {
   it("Taiwan at the Security Council: no Permanent Mission of Taiwan", () => {
     const a = classify("follow the Security Council vote", "--citizen", "Taiwan");
     expect(whole(a)).not.toMatch(/Permanent Mission of Taiwan/);
-    expect(a.caveats.join(" ")).toMatch(/not a member of the United Nations and is not represented there/);
+    expect(a.caveats.join(" ")).toMatch(/not a member of the United Nations/);
+  });
+
+  it("Canada at the EU: a non-member whose office is not on record is not said to have none", () => {
+    const a = classify("who represents my country at the European Union", "--citizen", "CA");
+    expect(whole(a)).not.toMatch(/not represented|has no mission/);
+    expect(whole(a)).toMatch(/on record/);
   });
 
   it("North Korea in a WTO dispute: not a member, no mission named", () => {

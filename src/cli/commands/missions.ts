@@ -47,11 +47,11 @@ export async function run(flags: MissionsFlags): Promise<number> {
       widths(width(), [2, 8, 2, 3]),
     ),
   );
-  // What the table cannot hold: who is not represented, and the dated changes with their sources.
+  // What the table cannot hold: whose office is not on record, and the dated changes with their sources.
   for (const m of missions) {
     const s = m.standing;
     if (m.title === null && (m.status === "non-member" || m.status === "unknown"))
-      out(`${state.name} is not a member of ${m.org} and is not represented there.`);
+      out(`${m.org}: ${state.name} is not a member; no office of it to ${m.org} is on record here.`);
     else if (m.title === null && m.status === "observer")
       out(`${m.org}: ${state.name} is an observer; observers keep no separate mission to it.`);
     else if (m.title === null && m.status !== "withdrawn") out(`${m.org}: ${state.name} keeps no mission to it.`);

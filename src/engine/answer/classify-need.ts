@@ -707,7 +707,14 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
         const orgName = `the ${org.name}`;
         if (st.source) extraSources.push(st.source);
         // No office is named for a state that is not represented: it is told so.
-        title = m.title ?? `${who} has no mission to ${orgName}`;
+        // Absence is said as "not on record" unless a curated fact says why there is none: which
+        // non-members keep offices to an organization is not fully on record (Canada has a mission
+        // to the EU; our data lists only some such offices).
+        title =
+          m.title ??
+          (m.status === "non-member"
+            ? `No mission of ${stateName(k, of)} to ${orgName} on record`
+            : `${who} has no mission to ${orgName}`);
         if (!m.title)
           noMission =
             m.status === "withdrawn"
@@ -715,7 +722,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
               : m.status === "observer"
                 ? `${who} is an observer at ${orgName}; observers keep no separate mission to it.`
                 : m.status === "non-member"
-                  ? `${who} is not a member of ${orgName} and is not represented there, so no mission of it handles this.`
+                  ? `${who} is not a member of ${orgName}; no office of it to ${orgName} is on record here. Some non-members keep a mission to it or accredit their embassy; ask ${stateName(k, of)}'s foreign ministry.`
                   : `${who} keeps no mission to ${orgName}.`;
         const when = (d: string | null | undefined): string =>
           d ? ` on ${st.approximate ? "about " : ""}${longDate(d)}` : "";
@@ -724,7 +731,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
             caveats.push(
               m.title
                 ? `${who} is not a member of ${orgName}; it keeps this office to it.${st.note ? ` Standing: ${st.note}.` : ""}`
-                : `${who} is not a member of ${orgName} and is not represented there.`,
+                : `${who} is not a member of ${orgName}.`,
             );
             break;
           case "withdrawn":
