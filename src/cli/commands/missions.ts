@@ -43,7 +43,12 @@ export async function run(flags: MissionsFlags): Promise<number> {
   out(
     await table(
       ["Org", "Office", "City", "Standing"],
-      missions.map((m) => [m.org, m.title ?? "(none)", m.city, m.standing?.text ?? m.status]),
+      missions.map((m) => [
+        m.org,
+        m.title ?? (m.status === "withdrawn" ? "(none)" : "(not on record)"),
+        m.city,
+        m.standing?.text ?? m.status,
+      ]),
       widths(width(), [2, 8, 2, 3]),
     ),
   );
