@@ -1,9 +1,9 @@
 /**
  * Shell completion scripts for bash, zsh and fish, rendered from the program's own description
- * (src/shell/program-spec.ts) and value lists. The scripts are self-contained: the values are written
+ * (the command table, src/cli/command-table.ts) and value lists. The scripts are self-contained: the values are written
  * into them, so pressing TAB never starts node, and bash needs no bash-completion package.
  */
-import type { ProgramSpec } from "./program-spec.js";
+import { BUILT_IN_OPTIONS, visible, type CompletionSource, type OptionSpec, type ProgramSpec } from "./program-spec.js";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -44,26 +44,23 @@ export interface CompletionModel {
   labels: Record<string, string>;
 }
 
-/** Where an option's or argument's values come from; null when the adapter knows of none. */
-export type Binder = (command: string, kind: "option" | "argument", name: string) => Values | null;
-
 const SET_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ModelInput {
-  /** Named value lists. */
+  /** Named value lists (for each CompletionSource the program uses but "dirs"). */
   sets: Record<string, string[]>;
   /** What each list's values are ("city"); defaults to the list's name. */
   labels?: Record<string, string>;
-  bind: Binder;
   header?: string[];
 }
 
 /**
- * Builds the completion model from the program description: value lists come from `sets` through
- * `bind`, and an option's or argument's declared choices become a list of their own.
+ * Builds the completion model from the command table: an option's or argument's `complete` source
+ * names its value list, and declared choices become a list of their own. Hidden commands and
+ * options are left out; `help [command]` and -h/--help, -V/--version are added, as commander does.
  */
-export function completionModel(spec: ProgramSpec, input: ModelInput): CompletionModel {
-  const { bind } = input;
+export function completionModel(program: ProgramSpec, input: ModelInput): CompletionModel {
+  const spec = visible(program);
   const all: Record<string, string[]> = {};
   const labels: Record<string, string> = {};
   for (const [name, values] of Object.entries(input.sets)) {
@@ -71,40 +68,43 @@ export function completionModel(spec: ProgramSpec, input: ModelInput): Completio
     all[name] = unique(values);
     labels[name] = input.labels?.[name] ?? name.replace(/-/g, " ");
   }
-  const choices = (scope: string, name: string, list: string[], label: string): Values => {
+  const choices = (scope: string, name: string, list: readonly string[], label: string): Values => {
     const id = `${scope}-${name}`
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "");
-    all[id] = unique(list);
+    all[id] = unique([...list]);
     labels[id] = label;
     return `set:${id}`;
   };
-  const option = (scope: string, o: ProgramSpec["options"][number]): CompletionOption => {
-    const name = (o.long ?? o.short ?? "").replace(/^-+/, "");
-    let values: Values | null = null;
-    if (o.takesValue) {
-      values = o.choices
-        ? choices(scope, name, o.choices, o.valueName ?? name)
-        : (bind(scope, "option", name) ?? "any");
-    }
-    return {
-      names: [o.short, o.long].filter((n): n is string => typeof n === "string"),
-      description: o.description,
-      values,
-    };
+  const source = (s: CompletionSource | undefined): Values => {
+    if (s === undefined) return "any";
+    if (s === "dirs") return "dirs";
+    return s in all ? `set:${s}` : "any";
   };
-  const globalOptions = spec.options.map((o) => option("", o));
-  const commands = spec.commands.map((c) => ({
+  const option = (scope: string, o: OptionSpec): CompletionOption => ({
+    names: [o.short ? `-${o.short}` : undefined, `--${o.name}`].filter((n): n is string => n !== undefined),
+    description: o.summary,
+    values: o.value === undefined ? null : o.choices ? choices(scope, o.name, o.choices, o.value) : source(o.complete),
+  });
+  const help = option("", BUILT_IN_OPTIONS[1]);
+  const globalOptions = [...spec.options, ...BUILT_IN_OPTIONS].map((o) => option("", o));
+  const commands: CompletionCommand[] = spec.commands.map((c) => ({
     name: c.name,
-    description: c.description,
-    options: c.options.map((o) => option(c.name, o)),
+    description: c.summary,
+    options: [...c.options.map((o) => option(c.name, o)), help],
     arguments: c.arguments.map((a) => ({
       name: a.name,
-      variadic: a.variadic,
-      values: a.choices ? choices(c.name, a.name, a.choices, a.name) : (bind(c.name, "argument", a.name) ?? "any"),
+      variadic: a.variadic === true,
+      values: a.choices ? choices(c.name, a.name, a.choices, a.name) : source(a.complete),
     })),
   }));
+  commands.push({
+    name: "help",
+    description: "display help for command",
+    options: [help],
+    arguments: [{ name: "command", variadic: false, values: "commands" in all ? "set:commands" : "any" }],
+  });
   return { program: spec.name, header: input.header ?? [], globalOptions, commands, sets: all, labels };
 }
 

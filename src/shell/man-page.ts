@@ -1,11 +1,18 @@
 /**
- * A man page (roff, man macros) rendered from the program's own description, so the page lists
- * exactly the commands, options and examples the program has.
+ * A man page (roff, man macros) rendered from the command table (src/cli/command-table.ts), so the
+ * page lists exactly the commands, options and examples the program has.
  */
-import type { CommandSpec, OptionSpec, ProgramSpec } from "./program-spec.js";
+import {
+  BUILT_IN_OPTIONS,
+  exampleCommand,
+  usageOf,
+  visible,
+  type CommandSpec,
+  type OptionSpec,
+  type ProgramSpec,
+} from "./program-spec.js";
 
 export interface ManPageOptions {
-  version: string;
   /** The page's date (YYYY-MM-DD); empty for none. */
   date: string;
   /** DESCRIPTION paragraphs; a line starting with "- " is a bullet. */
@@ -43,12 +50,11 @@ function italic(s: string): string {
 
 /** "-V, --version" → bold names; "--data <dir>" → bold name, italic value. */
 function flags(o: OptionSpec): string {
-  const names = [o.short, o.long]
+  const names = [o.short ? `-${o.short}` : undefined, `--${o.name}`]
     .filter((n): n is string => !!n)
     .map(bold)
     .join(", ");
-  if (!o.takesValue || !o.valueName) return names;
-  return `${names} ${italic(o.valueName)}`;
+  return o.value ? `${names} ${italic(o.value)}` : names;
 }
 
 function sentence(s: string): string {
@@ -56,10 +62,10 @@ function sentence(s: string): string {
   return t === "" ? t : t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
 }
 
-function optionItems(options: OptionSpec[]): string[] {
+function optionItems(options: readonly OptionSpec[]): string[] {
   const lines: string[] = [];
   for (const o of options) {
-    let text = sentence(o.description);
+    let text = sentence(o.summary);
     if (o.choices) text += ` One of: ${o.choices.join(", ")}.`;
     if (o.defaultValue !== undefined) text += ` Default: ${o.defaultValue}.`;
     lines.push(".TP", flags(o), roff(text));
@@ -67,13 +73,13 @@ function optionItems(options: OptionSpec[]): string[] {
   return lines;
 }
 
-function examples(list: string[]): string[] {
+function examples(list: readonly string[]): string[] {
   if (list.length === 0) return [];
-  return [".PP", ".RS 4", ".nf", ...list.map((e) => `$ ${code(e)}`), ".fi", ".RE"];
+  return [".PP", ".RS 4", ".nf", ...list.map((e) => `$ ${code(exampleCommand(e))}`), ".fi", ".RE"];
 }
 
 function synopsis(c: CommandSpec, program: string): string {
-  const usage = c.usage
+  const usage = usageOf(c)
     .split(" ")
     .filter(Boolean)
     .map((part) => {
@@ -86,45 +92,47 @@ function synopsis(c: CommandSpec, program: string): string {
 
 function commandSection(c: CommandSpec, program: string): string[] {
   const lines = [
-    ".SS " + JSON.stringify(`${program} ${c.name} ${c.usage}`.trim()).replace(/-/g, "\\-"),
-    roff(sentence(c.description)),
+    ".SS " + JSON.stringify(`${program} ${c.name} ${usageOf(c)}`.trim()).replace(/-/g, "\\-"),
+    roff(sentence(c.summary)),
   ];
-  const args = c.arguments.filter((a) => a.description);
+  const args = c.arguments.filter((a) => a.summary);
   for (const a of args) {
-    let text = sentence(a.description);
+    let text = sentence(a.summary);
     if (a.choices) text += ` One of: ${a.choices.join(", ")}.`;
     lines.push(".TP", italic(a.variadic ? `${a.name}...` : a.name), roff(text));
   }
-  const own = c.options.filter((o) => o.long !== "--help");
-  lines.push(...optionItems(own));
+  lines.push(...optionItems(c.options));
   if (c.examples.length) lines.push(".PP", "Examples:", ...examples(c.examples));
   return lines;
 }
 
-/** The man page, section 1. */
-export function manPage(spec: ProgramSpec, o: ManPageOptions): string {
+/** The man page, section 1, of the visible commands and options. */
+export function manPage(program: ProgramSpec, o: ManPageOptions): string {
+  const spec = visible(program);
   const p = spec.name;
-  const commands = spec.commands.filter((c) => c.name !== "help");
   const lines = [
-    `.\\" Generated from the program's command definitions by scripts/build-man.mjs; do not edit.`,
-    `.TH ${code(p.toUpperCase())} 1 "${o.date}" "${code(p)} ${o.version}" "User Commands"`,
+    `.\\" Generated from the command table (src/cli/command-table.ts) by scripts/build-man.mjs; do not edit.`,
+    `.TH ${code(p.toUpperCase())} 1 "${o.date}" "${code(p)} ${spec.version}" "User Commands"`,
     ".SH NAME",
-    `${code(p)} \\- ${roff(spec.description.replace(/^./, (c) => c.toLowerCase()))}`,
+    `${code(p)} \\- ${roff(spec.summary.replace(/^./, (c) => c.toLowerCase()))}`,
     ".SH SYNOPSIS",
     `${bold(p)} [${italic("options")}] ${italic("command")} [${italic("arguments")}]`,
   ];
   for (const c of spec.commands) lines.push(".br", synopsis(c, p));
+  lines.push(".br", `${bold(p)} ${bold("help")} [${italic("command")}]`);
   lines.push(".SH DESCRIPTION");
   for (const para of o.description) {
     if (para.startsWith("- ")) lines.push(".IP \\(bu 2", roff(para.slice(2)));
     else lines.push(".PP", roff(para));
   }
   lines.push(".SH COMMANDS");
-  for (const c of commands) lines.push(...commandSection(c, p));
-  const help = spec.commands.find((c) => c.name === "help");
-  if (help)
-    lines.push(".SS " + JSON.stringify(`${p} help [command]`).replace(/-/g, "\\-"), roff(sentence(help.description)));
-  lines.push(".SH OPTIONS", "These options are accepted before or after the command.", ...optionItems(spec.options));
+  for (const c of spec.commands) lines.push(...commandSection(c, p));
+  lines.push(".SS " + JSON.stringify(`${p} help [command]`).replace(/-/g, "\\-"), roff("Display help for command."));
+  lines.push(
+    ".SH OPTIONS",
+    "These options are accepted before or after the command.",
+    ...optionItems([...spec.options, ...BUILT_IN_OPTIONS]),
+  );
   if (spec.examples.length) lines.push(".SH EXAMPLES", ...examples(spec.examples));
   lines.push(".SH EXIT STATUS");
   for (const [status, meaning] of o.exitStatus) lines.push(".TP", `\\fB${status}\\fR`, roff(sentence(meaning)));

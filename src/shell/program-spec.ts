@@ -1,116 +1,100 @@
 /**
- * The commander program described as plain data: commands, options, arguments and the examples
- * their help leads with. The completion scripts and the man page are rendered from it, so they
- * cannot drift from what the program actually accepts.
+ * The shape of the command table (src/cli/command-table.ts): the program's commands, options,
+ * arguments and examples as plain data. The commander program, its help, the completion scripts
+ * and the man page are all built from one such table, so none can drift from another.
  */
-import type { EventEmitter } from "node:events";
-import type { Argument, Command, Option } from "commander";
+
+/** Where a value is completed from: a named list of the knowledge (see the completion command), or directories. */
+export type CompletionSource =
+  "commands" | "countries" | "places" | "hub-cities" | "orgs" | "office-types" | "needs" | "need-categories" | "dirs";
 
 export interface OptionSpec {
-  /** As written in the definition: "--city <city>". */
-  flags: string;
-  long: string | undefined;
-  short: string | undefined;
-  description: string;
-  takesValue: boolean;
-  /** The value's name: "city" for "--city <city>". */
-  valueName: string | undefined;
-  choices: string[] | undefined;
-  defaultValue: string | undefined;
+  /** The long name without dashes: "city" for --city; "no-color" for the negation --no-color. */
+  name: string;
+  /** One letter, without the dash. */
+  short?: string;
+  /** The value's name ("city" for "--city <city>"); absent for a switch. */
+  value?: string;
+  summary: string;
+  /** The only values accepted. */
+  choices?: readonly string[];
+  /** Where the value is completed from. */
+  complete?: CompletionSource;
+  /** Shown in help when the option is left out. */
+  defaultValue?: string;
+  /** May be given several times; the values come as a list, in order. */
+  repeatable?: boolean;
+  /** Accepted, but left out of help, completion and the man page. */
+  hidden?: boolean;
 }
 
 export interface ArgumentSpec {
   name: string;
-  description: string;
+  summary: string;
   required: boolean;
-  variadic: boolean;
-  choices: string[] | undefined;
+  variadic?: boolean;
+  choices?: readonly string[];
+  complete?: CompletionSource;
 }
 
 export interface CommandSpec {
   name: string;
-  description: string;
-  /** "[options] [words...]" */
-  usage: string;
-  options: OptionSpec[];
-  arguments: ArgumentSpec[];
-  /** The example command lines its help shows, without the "$ ". */
-  examples: string[];
+  summary: string;
+  arguments: readonly ArgumentSpec[];
+  options: readonly OptionSpec[];
+  /** Command lines its help leads with, without "$ "; a "  # ..." tail is a comment. */
+  examples: readonly string[];
+  /** A paragraph printed after the command's help. */
+  after?: string;
+  /** Runs, but is left out of help, completion and the man page. */
+  hidden?: boolean;
 }
 
-export interface ProgramSpec extends CommandSpec {
-  commands: CommandSpec[];
+export interface ProgramSpec {
+  name: string;
+  summary: string;
+  version: string;
+  /** Options every command takes (besides -h/--help and -V/--version, which commander adds). */
+  options: readonly OptionSpec[];
+  commands: readonly CommandSpec[];
+  examples: readonly string[];
 }
 
-function describeOption(o: Option): OptionSpec {
-  const takesValue = o.required || o.optional;
-  const valueName = takesValue ? /[<[]([^>\]]+)[>\]]/.exec(o.flags)?.[1] : undefined;
+/** The options commander adds to every program: version, then help. */
+export const BUILT_IN_OPTIONS: readonly [version: OptionSpec, help: OptionSpec] = [
+  { name: "version", short: "V", summary: "print the version" },
+  { name: "help", short: "h", summary: "show help" },
+];
+
+/** "--city <city>", "-V, --version". */
+export function optionFlags(o: OptionSpec): string {
+  const long = `--${o.name}${o.value ? ` <${o.value}>` : ""}`;
+  return o.short ? `-${o.short}, ${long}` : long;
+}
+
+/** "[words...]", "<office-type>". */
+export function argumentLabel(a: ArgumentSpec): string {
+  const name = `${a.name}${a.variadic ? "..." : ""}`;
+  return a.required ? `<${name}>` : `[${name}]`;
+}
+
+/** "[options] [words...]", as commander writes a command's usage. */
+export function usageOf(c: CommandSpec): string {
+  return ["[options]", ...c.arguments.map(argumentLabel)].join(" ");
+}
+
+/** An example line without its trailing comment. */
+export function exampleCommand(line: string): string {
+  return line.replace(/\s+#.*$/, "").trimEnd();
+}
+
+/** The options and commands that help, completion and the man page show. */
+export function visible(spec: ProgramSpec): ProgramSpec {
   return {
-    flags: o.flags,
-    long: o.long ?? undefined,
-    short: o.short ?? undefined,
-    description: o.description,
-    takesValue,
-    valueName,
-    choices: o.argChoices ? [...o.argChoices] : undefined,
-    defaultValue: typeof o.defaultValue === "string" ? o.defaultValue : undefined,
-  };
-}
-
-function describeArgument(a: Argument): ArgumentSpec {
-  return {
-    name: a.name(),
-    description: a.description,
-    required: a.required,
-    variadic: a.variadic,
-    choices: a.argChoices ? [...a.argChoices] : undefined,
-  };
-}
-
-/**
- * The text a command's help prints before and after its own (addHelpText), collected by replaying
- * the help events with a writer that only records.
- */
-function helpTexts(cmd: Command): string {
-  let text = "";
-  const context = { error: false, command: cmd, write: (s: string) => (text += s) };
-  // Command is an EventEmitter at run time; its typings leave emit() out.
-  const events = cmd as unknown as EventEmitter;
-  events.emit("beforeHelp", context);
-  events.emit("afterHelp", context);
-  return text;
-}
-
-/** The example lines ("$ mission-guide ...") in a command's help. */
-export function examplesOf(cmd: Command): string[] {
-  const out: string[] = [];
-  for (const line of helpTexts(cmd).split("\n")) {
-    // "$ mission-guide ask --json > a.json    (questions on stderr)": the part after a wide gap is a comment.
-    const m = /^\s*\$ (.+?)(?:\s{3,}.*)?$/.exec(line);
-    if (m) out.push(m[1]!.trimEnd());
-  }
-  return out;
-}
-
-function describeCommand(cmd: Command, help: ReturnType<Command["createHelp"]>): CommandSpec {
-  return {
-    name: cmd.name(),
-    description: cmd.description(),
-    usage: cmd.usage(),
-    options: help.visibleOptions(cmd).map(describeOption),
-    arguments: cmd.registeredArguments.map(describeArgument),
-    examples: examplesOf(cmd),
-  };
-}
-
-/**
- * Describes a program and its visible commands (hidden ones are left out, the implicit `help`
- * command is included), in definition order.
- */
-export function describeProgram(program: Command): ProgramSpec {
-  const help = program.createHelp();
-  return {
-    ...describeCommand(program, help),
-    commands: help.visibleCommands(program).map((c) => describeCommand(c, help)),
+    ...spec,
+    options: spec.options.filter((o) => !o.hidden),
+    commands: spec.commands
+      .filter((c) => !c.hidden)
+      .map((c) => ({ ...c, options: c.options.filter((o) => !o.hidden) })),
   };
 }

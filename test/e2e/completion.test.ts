@@ -83,6 +83,22 @@ describe("bash", () => {
     expect(complete("mission-guide", "classify", "--citizen", "Côte")).toEqual(["Côte\\ d\\'Ivoire"]);
   });
 
+  it("completes a state by nationality as well as by name, as --citizen accepts both", () => {
+    const canadi = complete("mission-guide", "classify", "--citizen", "Canadi");
+    expect(canadi).toEqual(expect.arrayContaining(["Canadian", "Canadienne"]));
+    expect(new Set(canadi.map((w) => w.toLowerCase())).size, "no word twice in another case").toBe(canadi.length);
+    expect(complete("mission-guide", "missions", "--country", "Swis")).toContain("Swiss");
+    expect(complete("mission-guide", "classify", "--citizen", "Cana")).toEqual(
+      expect.arrayContaining(["Canada", "Canadian"]),
+    );
+  });
+
+  it.each(["zsh", "fish"])("lists nationalities among the %s script's countries", (shell) => {
+    const lines = run(["completion", shell]).stdout.split("\n");
+    const countries = lines[lines.findIndex((l) => /'countries'/.test(l)) + (shell === "fish" ? 1 : 0)]!;
+    for (const word of ["'Canada'", "'Canadian'", "'Swiss'"]) expect(countries).toContain(word);
+  });
+
   it("completes countries, places, organizations, office types, needs and formats", () => {
     expect(complete("mission-guide", "classify", "--citizen", "ca")).toEqual(expect.arrayContaining(["CA", "Canada"]));
     expect(complete("mission-guide", "classify", "--in", "Gen")).toContain("Geneva");

@@ -1,53 +1,44 @@
-/** The program description and the completion model, on a small commander program of their own. */
-import { Argument, Command, Option } from "commander";
+/** The completion model and scripts, on a small command table of their own. */
 import { describe, expect, it } from "vitest";
-import { describeProgram } from "../../src/shell/program-spec.js";
-import { completionModel, completionScript, SHELLS, type Binder } from "../../src/shell/completion-script.js";
+import type { ProgramSpec } from "../../src/shell/program-spec.js";
+import { completionModel, completionScript, SHELLS } from "../../src/shell/completion-script.js";
 
-function program(): Command {
-  const p = new Command("tool").description("a tool").option("--data <dir>", "data").option("--json", "json");
-  p.addHelpText("before", "Examples:\n  $ tool go --to Geneva\n");
-  p.command("go")
-    .description("go somewhere")
-    .option("--to <place>", "where")
-    .addOption(new Option("--as <format>", "format").choices(["text", "json"]))
-    .addArgument(new Argument("[things...]", "what to take"))
-    .addHelpText("before", "Examples:\n  $ tool go --to Geneva\n  $ tool go --json > out.json     (a comment)\n");
-  p.command("secret", { hidden: true }).description("hidden");
-  return p;
-}
-
-const bind: Binder = (_command, kind, name) =>
-  kind === "option" && name === "to" ? "set:places" : kind === "option" && name === "data" ? "dirs" : null;
-
-describe("describeProgram", () => {
-  const spec = describeProgram(program());
-
-  it("lists visible commands with the implicit help command", () => {
-    expect(spec.commands.map((c) => c.name)).toEqual(["go", "help"]);
-  });
-
-  it("reads options, choices, arguments and the help's examples", () => {
-    const go = spec.commands[0]!;
-    expect(go.options.map((o) => o.long)).toEqual(["--to", "--as", "--help"]);
-    expect(go.options[1]).toMatchObject({ takesValue: true, valueName: "format", choices: ["text", "json"] });
-    expect(go.arguments).toEqual([
-      { name: "things", description: "what to take", required: false, variadic: true, choices: undefined },
-    ]);
-    expect(go.examples).toEqual(["tool go --to Geneva", "tool go --json > out.json"]);
-    expect(spec.examples).toEqual(["tool go --to Geneva"]);
-  });
-});
+const spec: ProgramSpec = {
+  name: "tool",
+  summary: "a tool",
+  version: "1.0.0",
+  options: [
+    { name: "data", value: "dir", summary: "data", complete: "dirs" },
+    { name: "json", summary: "json" },
+    { name: "debug", summary: "", hidden: true },
+  ],
+  examples: ["tool go --to Geneva"],
+  commands: [
+    {
+      name: "go",
+      summary: "go somewhere",
+      arguments: [{ name: "things", summary: "what to take", required: false, variadic: true }],
+      options: [
+        { name: "to", value: "place", summary: "where", complete: "places" },
+        { name: "as", value: "format", summary: "format", choices: ["text", "json"] },
+        { name: "who", value: "country", summary: "citizen", complete: "countries" },
+      ],
+      examples: ["tool go --to Geneva", "tool go --json > out.json     # a comment"],
+    },
+    { name: "secret", summary: "hidden", arguments: [], options: [], examples: [], hidden: true },
+  ],
+};
 
 describe("completionModel", () => {
-  const spec = describeProgram(program());
   const model = completionModel(spec, {
-    sets: { places: ["Geneva", "New York", "Geneva", 'say "hi"', "$HOME", "", "tab\there"] },
+    sets: {
+      places: ["Geneva", "New York", "Geneva", 'say "hi"', "$HOME", "", "tab\there"],
+      countries: ["Canada", "CA", "Canadian"],
+    },
     labels: { places: "place" },
-    bind,
   });
 
-  it("binds values, turns choices into a list, and keeps only values a shell can take back", () => {
+  it("binds values by the table's sources, turns choices into a list, and keeps only values a shell can take back", () => {
     const go = model.commands[0]!;
     expect(go.options.find((o) => o.names.includes("--to"))?.values).toBe("set:places");
     expect(go.options.find((o) => o.names.includes("--as"))?.values).toBe("set:go-as");
@@ -59,13 +50,26 @@ describe("completionModel", () => {
     expect(model.labels).toMatchObject({ places: "place", "go-as": "format" });
   });
 
+  it("leaves hidden commands and options out, and adds help and version as commander does", () => {
+    expect(model.commands.map((c) => c.name)).toEqual(["go", "help"]);
+    expect(model.globalOptions.flatMap((o) => o.names)).toEqual([
+      "--data",
+      "--json",
+      "-V",
+      "--version",
+      "-h",
+      "--help",
+    ]);
+  });
+
   it("rejects list names a shell script cannot carry", () => {
-    expect(() => completionModel(spec, { sets: { "bad name": [] }, bind })).toThrow(/kebab-case/);
+    expect(() => completionModel(spec, { sets: { "bad name": [] } })).toThrow(/kebab-case/);
   });
 
   it.each(SHELLS)("renders a %s script naming every command and list", (shell) => {
     const script = completionScript(shell, model);
-    for (const word of ["go", "--to", "--as", "'New York'", "Geneva", "text"]) expect(script).toContain(word);
+    for (const word of ["go", "--to", "--as", "'New York'", "Geneva", "text", "Canadian"])
+      expect(script).toContain(word);
     expect(script).not.toContain("secret");
   });
 });

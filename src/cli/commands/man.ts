@@ -1,11 +1,11 @@
 /**
- * `man` (hidden): prints the man page, rendered from the program's own command definitions.
- * scripts/build-man.mjs runs it at build time to write man/mission-guide.1.
+ * `man`: the man page, rendered from the command table: in man's pager on a terminal, as roff
+ * otherwise. scripts/build-man.mjs runs it at build time to write man/mission-guide.1.
  */
-import type { Command } from "commander";
+import { spawnSync } from "node:child_process";
 import { EXIT, UsageError } from "../cli-errors.js";
-import { out } from "../output.js";
-import { describeProgram } from "../../shell/program-spec.js";
+import { err, out } from "../output.js";
+import type { ProgramSpec } from "../../shell/program-spec.js";
 import { manPage } from "../../shell/man-page.js";
 
 const DESCRIPTION = [
@@ -36,20 +36,24 @@ export interface ManFlags {
   date?: string;
 }
 
-export function run(program: Command, flags: ManFlags): number {
+export function run(table: ProgramSpec, flags: ManFlags): number {
   const date = flags.date ?? "";
   if (date !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new UsageError(`--date must be YYYY-MM-DD, not ${JSON.stringify(date)}.`, "bad-date");
   }
-  out(
-    manPage(describeProgram(program), {
-      version: program.version() ?? "",
-      date,
-      description: DESCRIPTION,
-      exitStatus: Object.entries(EXIT).map(([name, status]) => [status, EXIT_MEANINGS[name] ?? name]),
-      environment: ENVIRONMENT,
-      seeAlso: [`${program.name()} help <command>`, "the README shipped with the package"],
-    }),
-  );
-  return 0;
+  const page = manPage(table, {
+    date,
+    description: DESCRIPTION,
+    exitStatus: Object.entries(EXIT).map(([name, status]) => [status, EXIT_MEANINGS[name] ?? name]),
+    environment: ENVIRONMENT,
+    seeAlso: [`${table.name} help <command>`, "the README shipped with the package"],
+  });
+  // On a terminal, roff is no use to read: show it in man's pager where man can read a page from stdin.
+  if (process.stdout.isTTY) {
+    const shown = spawnSync("man", ["-l", "-"], { input: page, stdio: ["pipe", "inherit", "inherit"] });
+    if (!shown.error && shown.status === 0) return EXIT.ok;
+    err(`mission-guide: this is the manual page as roff; to read it: ${table.name} man | man -l -  (or: | mandoc -a)`);
+  }
+  out(page);
+  return EXIT.ok;
 }
