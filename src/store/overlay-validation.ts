@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { FILE_NAMES, type FileName } from "../model/vocabularies.js";
+import { FILE_NAMES, dataFilePath, type FileName } from "../model/vocabularies.js";
 import { crossCheck, type Problem } from "./integrity.js";
 import { DataLoadError, dataDir, readJson } from "./data-files.js";
 import { FILES, type FileData } from "../model/data-schemas.js";
@@ -49,8 +49,8 @@ export function validateData(overlay?: string): Validation {
   const out: Partial<Record<FileName, unknown>> = {};
   for (const name of FILE_NAMES) {
     const fromOverlay = overlaid.includes(name);
-    const path = join(fromOverlay ? overlay! : base, `${name}.json`);
-    const label = fromOverlay ? path : `data/${name}.json`;
+    const path = fromOverlay ? join(overlay!, `${name}.json`) : join(base, dataFilePath(name));
+    const label = fromOverlay ? path : `data/${dataFilePath(name)}`;
     let raw: unknown;
     try {
       raw = readJson(path, label);

@@ -6,6 +6,7 @@ import { bundledData } from "../../src/store/data-files.js";
 import { classify } from "../../src/engine/answer/classify-need.js";
 import { CACHED_INDEXES, compile, type CachedIndex } from "../../src/engine/knowledge/compile-knowledge.js";
 import { exportIndexes, readIndexFile, revive } from "../../src/store/index-cache-format.js";
+import { dataFilePath } from "../../src/model/vocabularies.js";
 
 const dir = new URL("../../dist/cache/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("index.json", dir), "utf8")) as IndexManifest;
@@ -18,7 +19,7 @@ describe("index cache", () => {
   it("was built from the data that is here, and says from which files", () => {
     for (const file of new Set(Object.values(manifest.builtFrom).flat()))
       expect(readFileSync(new URL(`data/${file}.json`, dir), "utf8"), file).toBe(
-        readFileSync(new URL(`../../data/${file}.json`, import.meta.url), "utf8"),
+        readFileSync(new URL(`../../data/${dataFilePath(file)}`, import.meta.url), "utf8"),
       );
     expect(manifest.builtFrom.cityNames).toEqual(["cities"]);
     expect(manifest.builtFrom.worldCityNames).toContain("world-cities");

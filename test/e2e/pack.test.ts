@@ -30,7 +30,7 @@ const REQUIRED = [
   "dist/index.js",
   "dist/index.d.ts",
   "data/rules.json",
-  "data/countries.json",
+  "data/generated/countries.json",
   "man/mission-guide.1",
 ];
 const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH/;

@@ -1,5 +1,5 @@
 /**
- * Every country in data/countries.json can be named back: its ISO alpha-2 and alpha-3 codes, its
+ * Every country in data/generated/countries.json can be named back: its ISO alpha-2 and alpha-3 codes, its
  * English common name and its English demonyms resolve to it, in any case, with any surrounding
  * space, with or without accents.
  */
@@ -13,10 +13,11 @@ import { EngineError } from "../../src/engine/engine-error.js";
 import { findPlace, resolveCountry } from "../../src/engine/lookup/resolve-names.js";
 import { K } from "../support/knowledge.js";
 
-const countries = (JSON.parse(readFileSync(`${dataDir()}/countries.json`, "utf8")) as { countries: Country[] })
-  .countries;
+const countries = (
+  JSON.parse(readFileSync(`${dataDir()}/generated/countries.json`, "utf8")) as { countries: Country[] }
+).countries;
 
-// data/countries.json keeps English and French demonyms together; the package says which is which.
+// data/generated/countries.json keeps English and French demonyms together; the package says which is which.
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(require.resolve("world-countries/countries.json"), "utf8")) as {
   cca2: string;
