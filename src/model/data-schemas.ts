@@ -64,7 +64,6 @@ export const CountryExtra = z.object({
   code: CountryCode,
   aliases: z.array(z.string().min(1)).default([]),
   demonyms: Terms.default({}),
-  article: z.boolean().optional(),
   shortName: z.string().min(1).optional().describe("name as used in 'Embassy of {state}'"),
   asylumRegistration: z
     .object({ by: z.literal("unhcr"), note: z.string().min(1), source: Source, asOf: IsoDate })

@@ -60,6 +60,12 @@ export const NEED_CATEGORIES = [
   "none",
 ] as const;
 
+/**
+ * The facts a rule may test (data/rules.json). apostilleApplies: whether the Apostille Convention
+ * applies between the document's state and the destination; unhcrRegistersAsylum: whether UNHCR,
+ * not the state, registers asylum seekers where the person is; ownDestination: whether the
+ * destination is a state whose nationality the person holds (any of several).
+ */
 export const FACTS = [
   "apostilleApplies",
   "need.id",
@@ -73,6 +79,16 @@ export const FACTS = [
   "unhcrRegistersAsylum",
   "ownDestination",
 ] as const;
+export type FactName = (typeof FACTS)[number];
+
+/** The facts that are yes or no; the others hold a code or an id. Each may be unknown (null). */
+export const YES_NO_FACTS = [
+  "apostilleApplies",
+  "atHome",
+  "inDestination",
+  "unhcrRegistersAsylum",
+  "ownDestination",
+] as const satisfies readonly FactName[];
 
 export const OPERATORS = ["eq", "ne", "in", "notIn", "known", "unknown", "isTrue", "isFalse"] as const;
 

@@ -10,11 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { BIN } from "../support/run.js";
 
 const HAS_TMUX = spawnSync("sh", ["-c", "command -v tmux"], { encoding: "utf8" }).status === 0;
-if (!HAS_TMUX) {
-  console.warn(
-    "test/e2e/ask-pty.test.ts: tmux is not on PATH, so the terminal tests are skipped (apt-get install -y tmux)",
-  );
-}
+// Without tmux on PATH (apt-get install -y tmux) the terminal tests are reported as skipped.
 
 /** A tmux server of our own, so the tests never touch a person's sessions. */
 const SOCKET = `mission-guide-test-${process.pid}`;

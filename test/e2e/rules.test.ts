@@ -48,10 +48,11 @@ describe("rules", () => {
     const r = run(["rules", "--format", "dot"]);
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith("digraph rules {")).toBe(true);
-    if (!HAS_DOT) {
-      console.warn("Graphviz dot is not installed: the DOT output was checked for structure only.");
-      return;
-    }
+  });
+
+  // Reported as skipped, not as a warning, where Graphviz is not installed.
+  it.skipIf(!HAS_DOT)("draws a digraph that Graphviz dot parses", () => {
+    const r = run(["rules", "--format", "dot"]);
     const parsed = spawnSync("dot", ["-Tsvg"], { input: r.stdout, encoding: "utf8" });
     expect(parsed.stderr).toBe("");
     expect(parsed.status).toBe(0);

@@ -4,23 +4,12 @@
  */
 import type { Condition, Rule } from "../../model/data-schemas.js";
 import type { RuleTrace } from "../../model/output-schemas.js";
+import type { FactName, YES_NO_FACTS } from "../../model/vocabularies.js";
 
-export interface Facts {
-  /** Whether the Apostille Convention applies between the document's state and the destination. */
-  apostilleApplies: boolean | null;
-  "need.id": string | null;
-  "need.category": string | null;
-  citizen: string | null;
-  in: string | null;
-  to: string | null;
-  org: string | null;
-  atHome: boolean | null;
-  inDestination: boolean | null;
-  /** Whether UNHCR, not the state, registers asylum seekers where the person is. */
-  unhcrRegistersAsylum: boolean | null;
-  /** Whether the destination is a state whose nationality the person holds (any of several). */
-  ownDestination: boolean | null;
-}
+/** What a rule is evaluated against: every fact of FACTS, a yes/no or a code, or null when unknown. */
+export type Facts = {
+  [F in FactName]: (F extends (typeof YES_NO_FACTS)[number] ? boolean : string) | null;
+};
 
 export type { ConditionTrace, RuleTrace } from "../../model/output-schemas.js";
 
