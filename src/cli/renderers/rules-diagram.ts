@@ -4,7 +4,7 @@
  */
 import type { Condition, Rule } from "../../model/data-schemas.js";
 
-export interface GraphRule {
+interface GraphRule {
   /** Position in the rule base, from 1: rules are tried in this order. */
   order: number;
   id: string;

@@ -11,10 +11,10 @@ export type Facts = {
   [F in FactName]: (F extends (typeof YES_NO_FACTS)[number] ? boolean : string) | null;
 };
 
-export type { ConditionTrace, RuleTrace } from "../../model/output-schemas.js";
+export type { RuleTrace } from "../../model/output-schemas.js";
 
 /** Tests one condition against the facts. Unknown operators cannot occur: the schema closes them. */
-export function test(cond: Condition, facts: Facts): boolean {
+function test(cond: Condition, facts: Facts): boolean {
   const actual = facts[cond.fact];
   const v = cond.value;
   switch (cond.op) {

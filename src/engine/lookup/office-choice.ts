@@ -10,7 +10,7 @@ export type { DirectoryOfficeType };
 /** What a person comes for: decides which offices can serve. */
 export type OfficeService = "consular" | "passports" | "visas" | "voting" | "matricula" | "bilateral";
 
-export interface OfficeContact {
+interface OfficeContact {
   address?: string;
   phone?: string;
   email?: string;
@@ -131,7 +131,7 @@ function rankOf(o: DirectoryOffice, service: OfficeService): number {
 }
 
 /** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = Math.PI / 180;
   const dLat = (b.lat - a.lat) * r;
   const dLon = (b.lon - a.lon) * r;
@@ -192,7 +192,7 @@ export function chooseOffice(dir: OfficeDirectory, q: OfficeQuery): OfficeChoice
 }
 
 /** A protecting power's office acting for a state that has none (data/protecting-powers.json). */
-export interface ProtectingRecord {
+interface ProtectingRecord {
   protected: string;
   in: string;
   protectingPower: string;
@@ -201,7 +201,7 @@ export interface ProtectingRecord {
 }
 
 /** Two states without diplomatic relations (data/no-relations.json). */
-export interface NoRelationsRecord {
+interface NoRelationsRecord {
   a: string;
   b: string;
   since: string | null;
@@ -219,7 +219,7 @@ export interface ClosureRecord {
 }
 
 /** One state's offices serving another's citizens (data/consular-sharing.json). */
-export interface SharingRecord {
+interface SharingRecord {
   id: string;
   /** States whose citizens are served ("EU" for every EU member). */
   served: string[];
