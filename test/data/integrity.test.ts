@@ -4,6 +4,7 @@ import { crossCheck } from "../../src/store/integrity.js";
 import { dataDir } from "../../src/store/data-files.js";
 import { validateData } from "../../src/store/overlay-validation.js";
 import { FILES, REQUIRED_LANGS } from "../../src/model/data-schemas.js";
+import { dataFilePath, type FileName } from "../../src/model/vocabularies.js";
 import { listNeeds } from "../../src/engine/lookup/reference-lists.js";
 import { K } from "../support/knowledge.js";
 
@@ -12,21 +13,28 @@ const data = validation.data!;
 
 describe("bundled data", () => {
   it("has exactly the files the schemas describe, each valid", () => {
-    const files = readdirSync(dataDir())
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => f.slice(0, -5))
-      .sort();
-    expect(files).toEqual(Object.keys(FILES).sort());
+    const files = [
+      ...readdirSync(dataDir()).filter((f) => f.endsWith(".json")),
+      ...readdirSync(`${dataDir()}/generated`).map((f) => `generated/${f}`),
+    ].sort();
+    expect(files).toEqual(
+      Object.keys(FILES)
+        .map((n) => dataFilePath(n as FileName))
+        .sort(),
+    );
     for (const [name, schema] of Object.entries(FILES)) {
-      const raw: unknown = JSON.parse(readFileSync(`${dataDir()}/${name}.json`, "utf8"));
+      const raw: unknown = JSON.parse(readFileSync(`${dataDir()}/${dataFilePath(name as FileName)}`, "utf8"));
       expect(schema.safeParse(raw).success, name).toBe(true);
     }
   });
 
   it("is stored exactly as the schemas read it (a normal run reads it without them)", () => {
     for (const [name, schema] of Object.entries(FILES)) {
-      const raw: unknown = JSON.parse(readFileSync(`${dataDir()}/${name}.json`, "utf8"));
-      expect(schema.parse(raw), `data/${name}.json relies on a schema default; write the field out`).toEqual(raw);
+      const raw: unknown = JSON.parse(readFileSync(`${dataDir()}/${dataFilePath(name as FileName)}`, "utf8"));
+      expect(
+        schema.parse(raw),
+        `data/${dataFilePath(name as FileName)} relies on a schema default; write the field out`,
+      ).toEqual(raw);
     }
   });
 
