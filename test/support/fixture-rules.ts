@@ -81,6 +81,7 @@ export function facts(known: Partial<Facts> = {}): Facts {
     atHome: null,
     inDestination: null,
     unhcrRegistersAsylum: null,
+    ownDestination: null,
     ...known,
   };
 }
