@@ -52,16 +52,14 @@ describe("missions to organizations", () => {
     expect(missionName(K, nato!, "CA").title).toBe("Joint Delegation of Canada to NATO");
   });
 
-  it("names an observer's and a non-member's offices as the organization styles them", () => {
+  it("names an observer's office as the organization styles it, and no non-member's office it has no record of", () => {
     expect(missionName(K, un!, "VA")).toMatchObject({
       title: "Permanent Observer Mission of the Holy See to the United Nations",
       status: "observer",
       headTitle: "Permanent Observer",
     });
-    expect(missionName(K, nato!, "CH")).toMatchObject({
-      title: "Mission of Switzerland to NATO",
-      status: "non-member",
-    });
+    // A non-member's office is named only where one is on record: otherwise "not on record", never a made-up name.
+    expect(missionName(K, nato!, "CH")).toMatchObject({ title: null, status: "non-member" });
   });
 
   it("says 'your country' when the state is not known", () => {

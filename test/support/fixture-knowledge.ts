@@ -4,7 +4,12 @@
  * bundled data never changes it. The names are real-looking so the titles read naturally.
  */
 import type { Knowledge } from "../../src/engine/knowledge/compile-knowledge.js";
-import type { MembershipList, MissionNaming, Organization } from "../../src/model/data-schemas.js";
+import {
+  MembershipList,
+  MissionNamingFile,
+  type MissionNaming,
+  type Organization,
+} from "../../src/model/data-schemas.js";
 
 const source = { title: "test fixture", url: "https://example.org/fixture" };
 const asOf = "2026-01-01";
@@ -14,20 +19,21 @@ const country = (code: string, shortName: string, capital: string): [string, obj
   { code, shortName, name: shortName, capital },
 ];
 
-const list = (org: string, members: string[], more: Partial<MembershipList> = {}): [string, MembershipList] => [
+/** A membership list as compile() keeps it: every list present, empty where the data has none. */
+const list = (org: string, members: string[], more: Record<string, unknown> = {}): [string, MembershipList] => [
   org,
   {
-    org,
-    count: members.length,
-    members,
+    ...MembershipList.parse({ org, count: members.length, members, source, asOf }),
     otherMembers: [],
+    associateMembers: [],
+    participatingStates: [],
     observers: [],
+    otherObservers: [],
     partners: [],
     suspended: [],
-    source,
-    asOf,
+    changes: [],
     ...more,
-  },
+  } as MembershipList,
 ];
 
 export const FIXTURE_ORGS: Record<string, Organization> = {
@@ -65,7 +71,7 @@ export const FIXTURE_ORGS: Record<string, Organization> = {
   },
 };
 
-const naming: MissionNaming = {
+const naming: MissionNaming = MissionNamingFile.parse({
   asOf,
   orgStyles: [{ org: "nato", state: "CA", title: "Joint Delegation of Canada to NATO", source, asOf }],
   observerStyles: [
@@ -93,7 +99,7 @@ const naming: MissionNaming = {
     },
   ],
   headTitles: [],
-};
+});
 
 /** The knowledge the office-title functions read, and nothing else. */
 export const FIXTURE_K = {
@@ -112,4 +118,5 @@ export const FIXTURE_K = {
     list("nato", ["CA", "GB"]),
   ]),
   data: { "mission-naming": naming },
+  today: "2026-12-03",
 } as unknown as Knowledge;
