@@ -143,8 +143,9 @@ export const BatchLine = z.union([
   z
     .object({
       line: z.number().int().positive().describe("1-based input line number"),
-      id: z.unknown().describe("the caller's id, echoed; null when none"),
+      id: z.unknown().describe("the caller's id, echoed as written; null when none or unreadable"),
       ...AnswerFields,
+      trace: z.array(RuleTrace).optional().describe("with --explain: every rule tried, in order"),
     })
     .strict(),
   z.object({ line: z.number().int().positive(), id: z.unknown(), error: ErrorBody }).strict(),

@@ -12,11 +12,17 @@ import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
 import { EXIT } from "../cli-errors.js";
 import { stdoutClosed } from "../output.js";
 import { escapeJson } from "../../engine/text/escape-controls.js";
+import { IdScanner, MAX_ID_DEPTH, rawIdOf } from "./batch-id.js";
 
 /** Longest line taken; longer lines get an error of their own and the batch goes on. */
 export const MAX_LINE = 64 * 1024;
 const CHUNK = 64 * 1024;
-const CACHE_LIMIT = 5_000;
+/**
+ * The answer cache is bounded by bytes (key and answer), not entries: long lines make long
+ * answers (the text is echoed), and 5,000 of them would hold gigabytes.
+ */
+export const CACHE_BYTES = 16 * 1024 * 1024;
+
 const FIELDS = ["text", "citizen", "in", "to", "org", "id"] as const;
 
 export interface BatchStats {
@@ -24,19 +30,27 @@ export interface BatchStats {
   answered: number;
   unrecognised: number;
   malformed: number;
+  /** Lines that met an internal error (a bug): each got an error line of its own. */
+  failed: number;
 }
 
+export interface BatchOptions {
+  /** Each answer with its rule trace, as `classify --json --explain` gives it. */
+  explain?: boolean;
+}
+
+/** `id` is the caller's id as JSON text to echo ("null" when none or unreadable). */
 type Parsed =
-  { text: string; opts: ClassifyOptions; id: unknown } | { error: { code: string; message: string }; id: unknown };
+  { text: string; opts: ClassifyOptions; id: string } | { error: { code: string; message: string }; id: string };
 
 /** Reads one input line: plain text, or a JSON object with text and optional flags and id. */
 export function parseLine(line: string, defaults: ClassifyOptions): Parsed {
   if (line.includes("\u0000"))
-    return { error: { code: "binary-input", message: "line contains binary data (NUL bytes)" }, id: null };
+    return { error: { code: "binary-input", message: "line contains binary data (NUL bytes)" }, id: "null" };
   const trimmed = line.trim();
   if (!trimmed.startsWith("{")) {
-    if (trimmed === "") return { error: { code: "empty-input", message: "empty line: no need to classify" }, id: null };
-    return { text: trimmed, opts: defaults, id: null };
+    if (trimmed === "") return { error: { code: "empty-input", message: "empty line: no need to classify" }, id: "null" };
+    return { text: trimmed, opts: defaults, id: "null" };
   }
   let obj: unknown;
   try {
@@ -44,13 +58,30 @@ export function parseLine(line: string, defaults: ClassifyOptions): Parsed {
     // key but the known fields is refused below, so nothing reaches a prototype.
     obj = JSON.parse(trimmed);
   } catch {
-    return { error: { code: "bad-json", message: "line starts with { but is not valid JSON" }, id: null };
+    return {
+      error: { code: "bad-json", message: "line starts with { but is not valid JSON" },
+      id: rawIdOf(trimmed) ?? "null",
+    };
   }
   if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-    return { error: { code: "bad-json", message: "a JSON line must be an object" }, id: null };
+    return { error: { code: "bad-json", message: "a JSON line must be an object" }, id: "null" };
   }
   const rec = obj as Record<string, unknown>;
-  const id = rec.id ?? null;
+  const given = Object.hasOwn(rec, "id") ? rec.id : null;
+  let id: string;
+  if (given === null || given === undefined) id = "null";
+  else if (typeof given === "string") id = JSON.stringify(given);
+  else if (typeof given === "boolean") id = String(given);
+  else {
+    // Numbers as written (JSON.parse rounds beyond 2^53), objects only when shallow.
+    const raw = rawIdOf(trimmed);
+    if (raw === null)
+      return {
+        error: { code: "bad-field", message: `"id" must be a string, a number, or JSON nested at most ${MAX_ID_DEPTH} deep` },
+        id: "null",
+      };
+    id = raw;
+  }
   const unknownKey = Object.keys(rec).find((key) => !(FIELDS as readonly string[]).includes(key));
   if (unknownKey !== undefined) {
     return {
@@ -84,11 +115,24 @@ export async function runBatch(
   drain: () => Promise<void>,
   defaults: ClassifyOptions = {},
   shouldStop: () => boolean = () => false,
+  options: BatchOptions = {},
 ): Promise<BatchStats> {
-  const stats: BatchStats = { lines: 0, answered: 0, unrecognised: 0, malformed: 0 };
+  const stats: BatchStats = { lines: 0, answered: 0, unrecognised: 0, malformed: 0, failed: 0 };
   // Answers are kept as UTF-8 bytes and copied into large output buffers: encoding a 2 KB answer
   // for every line would cost more than everything else together.
-  const cache = new Map<string, { body: Buffer; recognised: boolean }>();
+  const cache = new Map<string, { body: Buffer; recognised: boolean; bytes: number }>();
+  let cacheBytes = 0;
+  const remember = (key: string, hit: { body: Buffer; recognised: boolean; bytes: number }): void => {
+    if (hit.bytes > CACHE_BYTES / 8) return; // one answer alone would crowd out the rest
+    // Oldest first (a Map keeps insertion order) until the new answer fits.
+    for (const [k, v] of cache) {
+      if (cacheBytes + hit.bytes <= CACHE_BYTES) break;
+      cache.delete(k);
+      cacheBytes -= v.bytes;
+    }
+    cache.set(key, hit);
+    cacheBytes += hit.bytes;
+  };
   // Output buffers are reused once written, so memory stays flat however long the input.
   const free: Buffer[] = [];
   const fresh = (size: number): Buffer =>
@@ -129,59 +173,79 @@ export async function runBatch(
     await flush();
   };
 
+  const tooLong = (n: number, id: string | null): void => {
+    stats.malformed++;
+    emit(
+      `{"line":${n},"id":${escapeJson(id ?? "null")},"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
+    );
+  };
+
   const answerLine = (line: string): void => {
     stats.lines++;
     const n = stats.lines;
     if (line.length > MAX_LINE) {
-      stats.malformed++;
-      emit(
-        `{"line":${n},"id":null,"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
-      );
+      tooLong(n, rawIdOf(line));
       return;
     }
-    const parsed = parseLine(line, defaults);
-    const idPart = `"id":${escapeJson(JSON.stringify(parsed.id) ?? "null")}`;
-    if ("error" in parsed) {
-      stats.malformed++;
-      emit(`{"line":${n},${idPart},"error":${escapeJson(JSON.stringify(parsed.error))}}\n`);
-      return;
-    }
-    // Structured, so that no field's text can run into the next one's (a NUL in a JSON string could).
-    const key = JSON.stringify([
-      parsed.text,
-      parsed.opts.citizen ?? null,
-      parsed.opts.in ?? null,
-      parsed.opts.to ?? null,
-      parsed.opts.org ?? null,
-    ]);
-    let hit = cache.get(key);
-    if (!hit) {
-      try {
-        const { trace, ...answer } = classify(k, parsed.text, parsed.opts);
-        void trace;
-        // The serialised answer without its opening brace, ready to follow "line" and "id".
-        hit = {
-          body: Buffer.from(`${escapeJson(JSON.stringify(answer)).slice(1)}\n`),
-          recognised: answer.answer !== null,
-        };
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
+    let id = "null";
+    try {
+      const parsed = parseLine(line, defaults);
+      id = parsed.id;
+      const idPart = `"id":${escapeJson(id)}`;
+      if ("error" in parsed) {
         stats.malformed++;
-        emit(
-          `{"line":${n},${idPart},"error":${escapeJson(JSON.stringify({ code: e.code, message: e.message, suggestions: e.suggestions }))}}\n`,
-        );
+        emit(`{"line":${n},${idPart},"error":${escapeJson(JSON.stringify(parsed.error))}}\n`);
         return;
       }
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, hit);
+      // Structured, so that no field's text can run into the next one's (a NUL in a JSON string could).
+      const key = JSON.stringify([
+        parsed.text,
+        parsed.opts.citizen ?? null,
+        parsed.opts.in ?? null,
+        parsed.opts.to ?? null,
+        parsed.opts.org ?? null,
+      ]);
+      let hit = cache.get(key);
+      if (!hit) {
+        try {
+          const full = classify(k, parsed.text, parsed.opts);
+          const { trace, ...answer } = full;
+          void trace;
+          // The serialised answer without its opening brace, ready to follow "line" and "id".
+          const body = Buffer.from(`${escapeJson(JSON.stringify(options.explain ? full : answer)).slice(1)}\n`);
+          hit = { body, recognised: answer.answer !== null, bytes: body.length + key.length * 2 + 64 };
+        } catch (e) {
+          if (!(e instanceof EngineError)) throw e;
+          stats.malformed++;
+          emit(
+            `{"line":${n},${idPart},"error":${escapeJson(JSON.stringify({ code: e.code, message: e.message, suggestions: e.suggestions }))}}\n`,
+          );
+          return;
+        }
+        remember(key, hit);
+      }
+      if (hit.recognised) stats.answered++;
+      else stats.unrecognised++;
+      emit(`{"line":${n},${idPart},`, hit.body);
+    } catch (e) {
+      // Whatever goes wrong with one line is that line's error: the lines around it are answered.
+      stats.failed++;
+      const message = `internal error on this line (${e instanceof Error ? e.message : String(e)}); please report it`;
+      emit(
+        `{"line":${n},"id":${escapeJson(id)},"error":${escapeJson(JSON.stringify({ code: "internal", message: message.slice(0, 300) }))}}\n`,
+      );
     }
-    if (hit.recognised) stats.answered++;
-    else stats.unrecognised++;
-    emit(`{"line":${n},${idPart},`, hit.body);
   };
 
+  const reportSkipped = (): void => {
+    if (!skipped) return;
+    tooLong(skipped.line, skipped.scanner.result());
+    skipped = null;
+  };
   let partial = "";
   let skipping = false;
+  /** While a too-long line is skipped: reads its id as the rest goes by, and its line number. */
+  let skipped: { scanner: IdScanner; line: number } | null = null;
   const decoder = new TextDecoder("utf-8");
   for await (const piece of input) {
     const text = typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
@@ -191,6 +255,8 @@ export async function runBatch(
       if (nl === -1) break;
       if (skipping) {
         skipping = false;
+        skipped!.scanner.feed(text.slice(start, nl));
+        reportSkipped();
       } else {
         const line = partial === "" ? text.slice(start, nl) : partial + text.slice(start, nl);
         answerLine(line.endsWith("\r") ? line.slice(0, -1) : line);
@@ -199,15 +265,15 @@ export async function runBatch(
       start = nl + 1;
       if (pending.length > 0) await flushAll();
     }
-    if (!skipping) {
+    if (skipping) skipped!.scanner.feed(text.slice(start));
+    else {
       partial += text.slice(start);
       if (partial.length > MAX_LINE) {
-        // Too long to be a need: report it, and drop the rest of it as it arrives.
+        // Too long to be a need: drop the rest of it as it arrives, reading only its id, and
+        // report it when it ends (its error line keeps its place in the output).
         stats.lines++;
-        stats.malformed++;
-        emit(
-          `{"line":${stats.lines},"id":null,"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
-        );
+        skipped = { scanner: new IdScanner(), line: stats.lines };
+        skipped.scanner.feed(partial);
         partial = "";
         skipping = true;
       }
@@ -218,13 +284,19 @@ export async function runBatch(
     if (shouldStop() || stdoutClosed()) break;
   }
   const tail = partial + decoder.decode();
-  if (!skipping && tail !== "") answerLine(tail.endsWith("\r") ? tail.slice(0, -1) : tail);
+  if (skipping) reportSkipped();
+  else if (tail !== "") answerLine(tail.endsWith("\r") ? tail.slice(0, -1) : tail);
   await flushAll();
   return stats;
 }
 
-/** The exit status of a batch (SPEC §4): malformed lines outrank unrecognised needs. */
+/**
+ * The exit status of a batch (SPEC §4): 0 every line answered, 3 some needs not recognised, 2 some
+ * lines malformed, 1 some line met an internal error (each outranking the ones before). Every line
+ * has its own answer or error line whatever the status.
+ */
 export function batchStatus(s: BatchStats): number {
+  if ((s.failed ?? 0) > 0) return EXIT.internal;
   if (s.malformed > 0) return EXIT.usage;
   if (s.unrecognised > 0) return EXIT.notFound;
   return EXIT.ok;

@@ -72,6 +72,8 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
         }),
       { citizen: citizenList(flags)[0], in: flags.in, to: flags.to, org: flags.org },
       () => stop || stopRequested(),
+      // --explain: each line's answer carries its rule trace, as `classify --json --explain` does.
+      { explain: flags.explain === true },
     );
   } catch (e) {
     if (!stop) throw e;
