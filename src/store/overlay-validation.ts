@@ -8,8 +8,9 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { FILE_NAMES, dataFilePath, type FileName } from "../model/vocabularies.js";
 import { crossCheck, type Problem } from "./integrity.js";
-import { DataLoadError, dataDir, readJson } from "./data-files.js";
+import { DataLoadError, dataDir, kindOf, readJson } from "./data-files.js";
 import { FILES, type FileData } from "../model/data-schemas.js";
+import { describeUncovered, ruleCoverage } from "../engine/decide/rule-coverage.js";
 
 export interface Validation {
   data: FileData | null;
@@ -34,9 +35,17 @@ export function validateData(overlay?: string): Validation {
       throw new DataLoadError(overlay, "", "overlay directory does not exist");
     }
     if (!isDir) throw new DataLoadError(overlay, "", "overlay must be a directory of data files");
-    for (const f of readdirSync(overlay).sort()) {
+    // Only regular files directly inside DIR are read (the entry's own type, as lstat gives it: no
+    // symbolic link out of it, no FIFO, device or socket); readJson checks again as it opens.
+    const entries = readdirSync(overlay, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const f = entry.name;
       if (!f.endsWith(".json")) continue;
       const name = f.slice(0, -5);
+      if (!entry.isFile()) {
+        problems.push({ file: join(overlay, f), path: "", reason: `is ${kindOf(entry)}; only regular files are read` });
+        continue;
+      }
       if ((FILE_NAMES as readonly string[]).includes(name)) overlaid.push(name as FileName);
       else
         problems.push({
@@ -72,7 +81,33 @@ export function validateData(overlay?: string): Validation {
   problems.push(
     ...crossCheck(data, (n) => (overlaid.includes(n as FileName) ? join(overlay!, `${n}.json`) : `data/${n}.json`)),
   );
+  if (problems.length === 0)
+    problems.push(
+      ...coverageProblems(data, overlaid.includes("rules") ? join(overlay!, "rules.json") : "data/rules.json"),
+    );
   return { data: problems.length ? null : data, problems, overlaid };
+}
+
+/**
+ * The check a command relies on: every need reaches a rule for every combination of the facts the
+ * rules read (classify has no answer otherwise). Reported against rules.json.
+ */
+export function coverageProblems(data: FileData, rulesLabel: string): Problem[] {
+  const { uncovered, tooComplex } = ruleCoverage(data.rules.rules, data.needs.needs);
+  const out: Problem[] = uncovered.slice(0, 20).map((u) => ({
+    file: rulesLabel,
+    path: "rules",
+    reason: `${describeUncovered(u)}; add a rule that answers it (a catch-all for its category)`,
+  }));
+  if (uncovered.length > 20)
+    out.push({ file: rulesLabel, path: "rules", reason: `... and ${uncovered.length - 20} more needs reach no rule` });
+  if (tooComplex)
+    out.push({
+      file: rulesLabel,
+      path: "rules",
+      reason: "the rules are too tangled to check that every need reaches one",
+    });
+  return out;
 }
 
 /** Validates and returns the data set, or throws the first problem. */

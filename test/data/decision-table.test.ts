@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { classify, type ClassifyOptions } from "../../src/engine/answer/classify-need.js";
 import { OFFICE_KINDS } from "../../src/model/data-schemas.js";
 import { K } from "../support/knowledge.js";
+import { ruleCoverage } from "../../src/engine/decide/rule-coverage.js";
+import { bundledData } from "../../src/store/data-files.js";
 
 type Row = [text: string, flags: ClassifyOptions, office: string, of: string | null, rule: string];
 
@@ -76,5 +78,17 @@ describe("decision table", () => {
     for (const r of K.rules) expect(rules, `rule ${r.id} not exercised`).toContain(r.id);
     const offices = new Set(TABLE.map((r) => r[2]));
     for (const o of OFFICE_KINDS) expect(offices, `office ${o} not reached`).toContain(o);
+  });
+
+  // The whole-program check `data --check` runs on an overlay (src/engine/decide/rule-coverage.ts).
+  it("takes every need to a rule for every combination of the facts the rules read", () => {
+    const d = bundledData();
+    expect(ruleCoverage(d.rules.rules, d.needs.needs)).toEqual({ uncovered: [], tooComplex: false });
+    const cut = ruleCoverage(
+      d.rules.rules.filter((r) => r.id !== "consular-abroad"),
+      d.needs.needs,
+    );
+    expect(cut.uncovered.map((u) => u.need)).toContain("passport-lost");
+    expect(cut.uncovered.find((u) => u.need === "passport-lost")?.facts).toMatchObject({ atHome: false });
   });
 });

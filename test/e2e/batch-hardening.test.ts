@@ -69,7 +69,9 @@ describe("one line cannot sink a batch (built binary)", () => {
   it("reports the id of a too-long line, and of a line that is not valid JSON", () => {
     const long = JSON.stringify({ id: "long-1", text: "x".repeat(70_000) });
     const longAfter = JSON.stringify({ text: "x".repeat(200_000), id: 77 });
-    const r = run(["classify", "--stdin"], { input: [long, longAfter, '{"id":"broken","text":"lost', good].join("\n") });
+    const r = run(["classify", "--stdin"], {
+      input: [long, longAfter, '{"id":"broken","text":"lost', good].join("\n"),
+    });
     const out = parse(r.stdout);
     expect(out.map(code)).toEqual(["line-too-long", "line-too-long", "bad-json", "ok"]);
     expect(out.map((o) => o.id)).toEqual(["long-1", 77, "broken", "g"]);
@@ -132,11 +134,23 @@ const hostileLine: fc.Arbitrary<Buffer> = fc
     fc.uint8Array({ maxLength: 40 }).map((a) => Buffer.from(a)),
     fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(JSON.stringify(v) ?? "null")),
     fc
-      .record({
-        text: fc.oneof(fc.constantFrom("lost my passport", "raise a WTO dispute", "", " "), fc.string(), fc.jsonValue()),
-        id: fc.oneof(fc.string(), fc.integer(), fc.bigInt().map((b) => ({ raw: b.toString() })), fc.jsonValue()),
-        citizen: fc.oneof(fc.constantFrom("CA", "Canada\u0000", "__proto__", "toString"), fc.string()),
-      }, { requiredKeys: [] })
+      .record(
+        {
+          text: fc.oneof(
+            fc.constantFrom("lost my passport", "raise a WTO dispute", "", " "),
+            fc.string(),
+            fc.jsonValue(),
+          ),
+          id: fc.oneof(
+            fc.string(),
+            fc.integer(),
+            fc.bigInt().map((b) => ({ raw: b.toString() })),
+            fc.jsonValue(),
+          ),
+          citizen: fc.oneof(fc.constantFrom("CA", "Canada\u0000", "__proto__", "toString"), fc.string()),
+        },
+        { requiredKeys: [] },
+      )
       .map((r) => {
         const id = r.id as unknown;
         const raw = typeof id === "object" && id !== null && "raw" in id ? (id as { raw: string }).raw : undefined;
@@ -158,13 +172,17 @@ const hostileLine: fc.Arbitrary<Buffer> = fc
 describe(`batch fuzz (seed ${SEED}, ${RUNS} batches)`, () => {
   it("writes exactly one JSON line per input line, numbered in order", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(hostileLine, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 5000 }), async (lines, chunk) => {
-        const input = Buffer.concat(lines.flatMap((l) => [l, Buffer.from("\n")]));
-        const { out, status } = await batch(input, chunk);
-        expect(out).toHaveLength(lines.length);
-        out.forEach((l, i) => expect((JSON.parse(l) as { line: number }).line).toBe(i + 1));
-        expect([0, 2, 3]).toContain(status);
-      }),
+      fc.asyncProperty(
+        fc.array(hostileLine, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 5000 }),
+        async (lines, chunk) => {
+          const input = Buffer.concat(lines.flatMap((l) => [l, Buffer.from("\n")]));
+          const { out, status } = await batch(input, chunk);
+          expect(out).toHaveLength(lines.length);
+          out.forEach((l, i) => expect((JSON.parse(l) as { line: number }).line).toBe(i + 1));
+          expect([0, 2, 3]).toContain(status);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   }, 120_000);

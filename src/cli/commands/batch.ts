@@ -49,7 +49,8 @@ export function parseLine(line: string, defaults: ClassifyOptions): Parsed {
     return { error: { code: "binary-input", message: "line contains binary data (NUL bytes)" }, id: "null" };
   const trimmed = line.trim();
   if (!trimmed.startsWith("{")) {
-    if (trimmed === "") return { error: { code: "empty-input", message: "empty line: no need to classify" }, id: "null" };
+    if (trimmed === "")
+      return { error: { code: "empty-input", message: "empty line: no need to classify" }, id: "null" };
     return { text: trimmed, opts: defaults, id: "null" };
   }
   let obj: unknown;
@@ -77,7 +78,10 @@ export function parseLine(line: string, defaults: ClassifyOptions): Parsed {
     const raw = rawIdOf(trimmed);
     if (raw === null)
       return {
-        error: { code: "bad-field", message: `"id" must be a string, a number, or JSON nested at most ${MAX_ID_DEPTH} deep` },
+        error: {
+          code: "bad-field",
+          message: `"id" must be a string, a number, or JSON nested at most ${MAX_ID_DEPTH} deep`,
+        },
         id: "null",
       };
     id = raw;
