@@ -4,20 +4,36 @@
  * character and took about a second for the long cells of `compare`.
  */
 
-/** Wraps text to a width, keeping its own line breaks; words longer than the width are cut. */
+/** Lines a list cell may take; beyond them its text ends with an ellipsis. */
+export const MAX_CELL_LINES = 12;
+/** Characters a cell of a table without set widths may hold. */
+const MAX_CELL_CHARS = 200;
+
+/**
+ * Text cut to at most `max` characters, ending with an ellipsis when cut: a 5,000-character label
+ * from an overlay takes a few lines, not the screen, and the layout's time stays small.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Wraps text to a width, keeping its own line breaks; words longer than the width are cut. Linear in the text's length. */
 export function wrapCell(text: string, width: number): string {
   if (width < 1) return text;
   const out: string[] = [];
   for (const para of text.split("\n")) {
     let line = "";
     for (let word of para.split(/ +/)) {
-      while (word.length > width) {
+      if (word.length > width) {
         if (line) {
           out.push(line);
           line = "";
         }
-        out.push(word.slice(0, width));
-        word = word.slice(width);
+        // Cut by index, not by slicing the rest again and again.
+        let at = 0;
+        for (; word.length - at > width; at += width) out.push(word.slice(at, at + width));
+        word = word.slice(at);
       }
       if (!line) line = word;
       else if (line.length + 1 + word.length <= width) line += ` ${word}`;
@@ -37,7 +53,17 @@ export async function table(head: string[], rows: string[][], colWidths?: number
   if (colWidths) colWidths = roomForWords(colWidths, [head, ...rows]);
   // A cell's text area is its width less one space of padding on each side.
   const fit = (cells: string[]): string[] =>
-    colWidths ? cells.map((c, i) => wrapCell(c, (colWidths[i] ?? 12) - 2)) : cells;
+    colWidths
+      ? cells.map((c, i) => {
+          const w = Math.max(1, (colWidths[i] ?? 12) - 2);
+          const lines = wrapCell(clip(c, w * MAX_CELL_LINES), w).split("\n");
+          if (lines.length > MAX_CELL_LINES) {
+            lines.length = MAX_CELL_LINES;
+            lines[MAX_CELL_LINES - 1] = clip(`${lines[MAX_CELL_LINES - 1]!}…`, w);
+          }
+          return lines.join("\n");
+        })
+      : cells.map((c) => clip(c, MAX_CELL_CHARS));
   const t = new Table({
     head: fit(head),
     style: { head: [], border: [] },
@@ -54,8 +80,11 @@ export async function table(head: string[], rows: string[][], colWidths?: number
  */
 export function roomForWords(colWidths: number[], rows: string[][]): number[] {
   const w = [...colWidths];
-  const longest = (i: number): number =>
-    Math.max(0, ...rows.flatMap((r) => (r[i] ?? "").split(/\s+/).map((word) => word.length)));
+  const longest = (i: number): number => {
+    let max = 0;
+    for (const r of rows) for (const word of (r[i] ?? "").split(/\s+/)) if (word.length > max) max = word.length;
+    return max;
+  };
   const want = w.map((_, i) => Math.min(14, longest(i)) + 2);
   for (let i = 0; i < w.length; i++) {
     while (w[i]! < want[i]!) {
