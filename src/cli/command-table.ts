@@ -123,8 +123,16 @@ export const COMMAND_TABLE: CommandTable = {
         TO,
         ORG,
         { name: "explain", summary: "show the rule trace and sources" },
-        { name: "stdin", summary: "read one need per line (text or JSON) from standard input; print NDJSON answers" },
+        {
+          name: "stdin",
+          summary:
+            "read one need per line (text or JSON) from standard input; print NDJSON answers (with --explain, each with its trace)",
+        },
       ],
+      after:
+        "With --stdin every input line gets one output line, its answer or its error (with the line number and the\n" +
+        "caller's id as written), and the exit status is 0 every line answered, 3 some needs not recognised,\n" +
+        "2 some lines malformed, 1 some line met an internal error.",
       examples: [
         `mission-guide classify "I'm a Canadian in Geneva and lost my passport"`,
         `mission-guide classify "lost my passport" --citizen CA --in Geneva`,

@@ -143,6 +143,16 @@ export function buildProgram(setExit: (code: number) => void, table: CommandTabl
       setExit(await c.run(positionals, self.optsWithGlobals<Flags>()));
     });
   }
+  // After "--" every word is an operand: "--help" there asks for nothing. commander looks for help
+  // among all the words it could not parse (an unknown option makes that everything after it).
+  for (const c of [program, ...program.commands]) {
+    const cmd = c as unknown as { _outputHelpIfRequested: (args: string[]) => void };
+    const original = cmd._outputHelpIfRequested.bind(c);
+    cmd._outputHelpIfRequested = (args) => {
+      const end = args.indexOf("--");
+      original(end === -1 ? args : args.slice(0, end));
+    };
+  }
   return program;
 }
 

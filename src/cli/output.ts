@@ -101,13 +101,14 @@ export interface ColorOptions {
 
 /**
  * Whether to colour: only when the stream is a terminal, TERM is not dumb, NO_COLOR is unset and
- * --no-color was not given; FORCE_COLOR forces it (chalk alone ignores NO_COLOR).
+ * --no-color was not given; FORCE_COLOR forces it, but never over NO_COLOR or --no-color (chalk on
+ * its own lets FORCE_COLOR win and ignores NO_COLOR: it is only ever given the level decided here).
  */
 export function colorLevel(opts: ColorOptions, stream: NodeJS.WriteStream = process.stdout): 0 | 1 {
   const env = process.env;
   if (opts.color === false) return 0;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return 1;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return 1;
   if (env.TERM === "dumb") return 0;
   return stream.isTTY ? 1 : 0;
 }

@@ -104,6 +104,9 @@ const CONTROL = [
   "\ufeff",
   "\ud800",
 ];
+/** Names an object finds on its prototype: a look-up by name must never reach them. */
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
 const KNOWN_VALUES = [
   "CA",
   "ca",
@@ -177,6 +180,7 @@ const value: fc.Arbitrary<string> = fc
         .map((xs) => xs.join(" ")),
     },
     { weight: 1, arbitrary: fc.constantFrom(...CONTROL) },
+    { weight: 2, arbitrary: fc.constantFrom(...PROTO_NAMES) },
     { weight: 1, arbitrary: fc.constantFrom("", " ", "\t") },
     // Long, but under the 128 KiB a single argument may hold on Linux (4 bytes a character at most).
     {
@@ -195,6 +199,7 @@ function commandLine(cli: Cli): fc.Arbitrary<{ args: string[]; input: string }> 
     { weight: 8, arbitrary: fc.constantFrom(...cli.commands) },
     { weight: 1, arbitrary: value },
     { weight: 1, arbitrary: fc.constantFrom("", "help", "clasify", "hub", "orgz", "missons", "HUBS") },
+    { weight: 1, arbitrary: fc.constantFrom(...PROTO_NAMES) },
   );
   const allFlags = [...new Set([...cli.options.values()].flat().map((o) => o.flag))];
   return fc
@@ -208,6 +213,7 @@ function commandLine(cli: Cli): fc.Arbitrary<{ args: string[]; input: string }> 
           { weight: 2, arbitrary: fc.constantFrom(...GLOBAL_FLAGS.slice(0, 3)) },
           { weight: 1, arbitrary: fc.constantFrom(...GLOBAL_FLAGS.slice(3), "--", "--data") },
           { weight: 1, arbitrary: fc.string({ maxLength: 8 }).map((s) => `--${s}`) },
+          { weight: 1, arbitrary: fc.constantFrom(...PROTO_NAMES).map((s) => `--${s}`) },
         ),
         { maxLength: 7 },
       ),
@@ -242,8 +248,8 @@ function expectsJson(args: string[]): boolean {
   const end = args.indexOf("--");
   const opts = end === -1 ? args : args.slice(0, end);
   if (!opts.includes("--json")) return false;
-  // Help wins even after "--" once commander has met an unknown option: it scans what it did not parse.
-  if (args.some((a) => ["--help", "-h", "--version", "-V"].includes(a))) return false;
+  // Help and version print text (after "--" they are operands, and ask for nothing).
+  if (opts.some((a) => ["--help", "-h", "--version", "-V"].includes(a))) return false;
   // Commands that print a script or a page whatever the flags say.
   return !["help", "completion", "man"].includes(args[0] ?? "");
 }
