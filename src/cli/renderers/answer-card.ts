@@ -2,6 +2,7 @@
  * The answer card: the office in one bold line, where, why, what it is not, caveats, the rule and
  * the data date. Meaning never rests on colour alone: every section has a word or a sign.
  */
+import { own } from "../../model/own.js";
 import type { Answer } from "../../engine/answer/classify-need.js";
 import { escapeText } from "../../engine/text/escape-controls.js";
 import type { Style } from "./style.js";
@@ -62,7 +63,7 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   }
   const ans = a.answer;
   lines.push(s.bold(s.green(wrap(`→ ${ans.title}`, width + 2, "  "))));
-  const kind = ans.officeType ? ans.officeType.replace(/-/g, " ") : OFFICE_LABEL[ans.office];
+  const kind = ans.officeType ? ans.officeType.replace(/-/g, " ") : own(OFFICE_LABEL, ans.office);
   const where = [ans.city, kind].filter(Boolean).join(" · ");
   lines.push(`  ${wrap(escapeText(where), width, "  ")}`);
   const c = ans.contact;

@@ -2,6 +2,7 @@
  * The answer engine: a need in words plus what is known of the person → which office serves them,
  * why, what it is not, and where the facts come from.
  */
+import { own } from "../../model/own.js";
 import type { Need, NeedCategory, OfficeKind, Organization, Rule } from "../../model/data-schemas.js";
 import { findMentions, type Mention } from "../recognise/mentions.js";
 import { EngineError } from "../engine-error.js";
@@ -266,7 +267,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
 }
 
 function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? "");
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => own(vars, key) ?? "");
 }
 
 function officeOfNotThis(kind: string): OfficeKind {

@@ -3,6 +3,7 @@
  * `classify` uses), countries, places and organizations. Pure functions of the knowledge and the
  * typed text, kept free of inquirer so they can be tested on their own.
  */
+import { own } from "../../model/own.js";
 import type { NeedCategory } from "../../model/data-schemas.js";
 import { findMentions } from "../recognise/mentions.js";
 import { fold, rawTokens } from "../text/fold.js";
@@ -92,8 +93,8 @@ function cache(k: Knowledge): Cache {
   if (c) return c;
   const needOffice = new Map<string, string>();
   for (const n of listNeeds(k)) {
-    const abroad = OFFICE_WORDS[n.office] ?? n.office;
-    const home = n.officeAtHome ? (OFFICE_WORDS[n.officeAtHome] ?? n.officeAtHome) : null;
+    const abroad = own(OFFICE_WORDS, n.office) ?? n.office;
+    const home = n.officeAtHome ? (own(OFFICE_WORDS, n.officeAtHome) ?? n.officeAtHome) : null;
     needOffice.set(n.id, home ? `${abroad} abroad, ${home}` : abroad);
   }
   const words = new Set<string>(k.wordOwners.keys());
@@ -496,7 +497,7 @@ export function orgIsOpen(k: Knowledge, id: string): boolean {
 export function factsFor(k: Knowledge, id: string): Fact[] {
   const need = k.needById.get(id)?.need;
   if (!need) return [];
-  const facts = new Set<Fact>(NEED_FACTS[id] ?? CATEGORY_FACTS[need.category]);
+  const facts = new Set<Fact>(own(NEED_FACTS, id) ?? own(CATEGORY_FACTS, need.category) ?? []);
   if (orgIsOpen(k, id)) facts.add("org");
   return FACT_ORDER.filter((f) => facts.has(f));
 }
