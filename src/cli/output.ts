@@ -4,7 +4,7 @@
  */
 import type { Style } from "./renderers/style.js";
 import { PLAIN } from "./renderers/style.js";
-import { escapeJson } from "../engine/text/escape-controls.js";
+import { escapeJson, terminalText } from "../engine/text/escape-controls.js";
 
 let closed = false;
 let installed = false;
@@ -64,8 +64,19 @@ export function flushOutput(): void {
   if (!closed) process.stdout.write(text);
 }
 
-/** Writes text to stdout unless the reader has gone. */
+/** Whether the process colours its output (then its own style sequences are let through). */
+let styled = false;
+
+/**
+ * Writes text to stdout unless the reader has gone. Text is made safe for a terminal here, whatever
+ * it holds (data, overlay text, file names, user input): see terminalText. JSON documents go
+ * through outJson, whose escaping keeps them the same documents.
+ */
 export function out(text: string): void {
+  writeOut(terminalText(text, styled));
+}
+
+function writeOut(text: string): void {
   if (closed) return;
   const line = text.endsWith("\n") ? text : `${text}\n`;
   if (held) {
@@ -78,7 +89,7 @@ export function out(text: string): void {
 /** One line on stderr (after the stdout output so far, so a terminal shows them in order). */
 export function err(text: string): void {
   flushOutput();
-  process.stderr.write(`${text}\n`);
+  process.stderr.write(`${terminalText(text)}\n`);
 }
 
 let stopping = false;
@@ -92,7 +103,7 @@ export function requestStop(): void {
 
 /** A JSON document on stdout (user text in it cannot restyle a terminal it is shown on). */
 export function outJson(value: unknown): void {
-  out(escapeJson(JSON.stringify(value, null, 2)));
+  writeOut(escapeJson(JSON.stringify(value, null, 2)));
 }
 
 export interface ColorOptions {
@@ -116,6 +127,7 @@ export function colorLevel(opts: ColorOptions, stream: NodeJS.WriteStream = proc
 /** The one style for the process: chalk when colouring (loaded only then), else plain text. */
 export async function loadStyle(opts: ColorOptions): Promise<Style> {
   if (colorLevel(opts) === 0) return PLAIN;
+  styled = true;
   const { Chalk } = await import("chalk");
   return new Chalk({ level: 1 });
 }
