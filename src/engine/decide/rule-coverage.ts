@@ -10,6 +10,7 @@
  * whatever the facts not yet assigned: catch-all rules make it quick.
  */
 import type { Condition, Rule } from "../../model/data-schemas.js";
+import { FACTS } from "../../model/vocabularies.js";
 import { test, type Facts } from "./rule-evaluator.js";
 
 type FactName = keyof Facts;
@@ -20,6 +21,7 @@ const BOOLEAN_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   "atHome",
   "inDestination",
   "unhcrRegistersAsylum",
+  "ownDestination",
 ]);
 /** A value no rule names: stands for every other value of a fact. */
 const OTHER = "\u0000other";
@@ -39,7 +41,8 @@ export interface CoverageResult {
 }
 
 function domain(fact: FactName, conditions: Condition[]): Value[] {
-  if (BOOLEAN_FACTS.has(fact)) return [true, false, null];
+  const asBoolean = conditions.some((c) => c.fact === fact && (c.op === "isTrue" || c.op === "isFalse"));
+  if (BOOLEAN_FACTS.has(fact) || asBoolean) return [true, false, null];
   const values = new Set<string>();
   for (const c of conditions) {
     if (c.fact !== fact || c.value === undefined) continue;
@@ -76,17 +79,11 @@ export function ruleCoverage(
   const uncovered: Uncovered[] = [];
 
   for (const need of needs) {
-    const facts: Facts = {
-      apostilleApplies: null,
+    // Every fact unknown but the need's own (any fact added later starts unknown too).
+    const facts = {
+      ...(Object.fromEntries(FACTS.map((f) => [f, null])) as unknown as Facts),
       "need.id": need.id,
       "need.category": need.category,
-      citizen: null,
-      in: null,
-      to: null,
-      org: null,
-      atHome: null,
-      inDestination: null,
-      unhcrRegistersAsylum: null,
     };
     const assigned = new Set<FactName>(["need.id", "need.category"]);
     // Rules that can still hold for this need.
