@@ -14,7 +14,7 @@ export type Facts = {
 export type { RuleTrace } from "../../model/output-schemas.js";
 
 /** Tests one condition against the facts. Unknown operators cannot occur: the schema closes them. */
-function test(cond: Condition, facts: Facts): boolean {
+export function test(cond: Condition, facts: Facts): boolean {
   const actual = facts[cond.fact];
   const v = cond.value;
   switch (cond.op) {
