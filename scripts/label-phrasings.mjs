@@ -104,6 +104,8 @@ for (const { name, rows } of corpora) {
       office: c.office,
       of: c.of,
       roles: rolesOf(c.flags),
+      // Options given besides the text (command-line flags), not roles read from it.
+      rolesFrom: "flags",
       voice: VOICE[name] ?? "mixed",
       corpus: name,
     };
@@ -153,6 +155,8 @@ if (existsSync(LANG_DIR)) {
         office: c.office,
         of: c.of ?? null,
         roles: rolesOf(c.roles),
+        // What the text itself states, as its author annotated it.
+        rolesFrom: "text",
         voice: c.voice ?? "mixed",
         corpus: name,
         needChecked: "author",
