@@ -37,9 +37,10 @@ export function needCatalogue() {
 
 /**
  * Every corpus of phrasings, in a fixed order: the test corpora (each one a leave-one-out fold) and
- * the catalogue's phrases (training only).
+ * the training-only phrasings (the catalogue's phrases and the seed phrases per language, never
+ * tested on), concatenated in file order.
  */
-export function loadPhrasings() {
+export function loadPhrasings({ seeds = true } = {}) {
   const files = readdirSync(PHRASINGS)
     .filter((f) => f.endsWith(".json"))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
@@ -47,8 +48,9 @@ export function loadPhrasings() {
   let catalogue = [];
   for (const f of files) {
     const d = JSON.parse(readFileSync(join(PHRASINGS, f), "utf8"));
-    if (d.trainingOnly) catalogue = d.phrasings;
-    else corpora.push({ name: d.corpus, phrasings: d.phrasings });
+    if (d.trainingOnly) {
+      if (seeds || !f.startsWith("seed-")) catalogue = catalogue.concat(d.phrasings);
+    } else corpora.push({ name: d.corpus, phrasings: d.phrasings });
   }
   return { corpora, catalogue };
 }
@@ -56,4 +58,36 @@ export function loadPhrasings() {
 /** A seeded split of the corpora into k groups, for held-out folds inside training. */
 export function corpusGroups(corpora, k) {
   return corpora.map((_, i) => i % k);
+}
+
+/**
+ * Bundles the engine from source (classify, the knowledge store, the combination's thresholds) so
+ * that the evaluation can run `classify` with the need model switched off, or with a fold's model.
+ */
+export async function loadEngineCode({ rebuild = true } = {}) {
+  const dir = join(ROOT, "node_modules/.cache/need-model");
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, "engine.mjs");
+  if (rebuild)
+    await build({
+      stdin: {
+        contents: [
+          'export { getKnowledge } from "./src/store/knowledge-store.ts";',
+          'export { classify } from "./src/engine/answer/classify-need.ts";',
+          'export { COMBINE } from "./src/engine/recognise/need-model-combine.ts";',
+          'export { fold } from "./src/engine/text/fold.ts";',
+        ].join("\n"),
+        resolveDir: ROOT,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outfile,
+      logLevel: "error",
+      // Keeps `import.meta.url`-relative lookups (the data directory) working from the cache dir.
+      packages: "external",
+    });
+  return import(pathToFileURL(outfile).href);
 }

@@ -19,6 +19,8 @@ export interface TrainExample {
   need: string;
   /** Relative weight of the example (default 1). */
   weight?: number;
+  /** The language, for balancing languages (see `langFloor`). */
+  lang?: string;
 }
 
 /** An example cut into features once, so that many trainings (folds) can share the work. */
@@ -26,6 +28,7 @@ export interface Prepared {
   f: Int32Array;
   y: number;
   w: number;
+  lang: string;
 }
 
 export interface TrainOptions {
@@ -38,6 +41,15 @@ export interface TrainOptions {
   seed?: number;
   /** How many weights to keep after training (the largest in magnitude). */
   keep?: number;
+  /**
+   * At most this many weights per bucket survive pruning (its largest), before the global cut: a
+   * bucket only a small language uses keeps its strongest need instead of losing every weight to
+   * the larger languages' (0 = no limit).
+   */
+  perBucket?: number;
+  /** Each example's weight is multiplied so that every language weighs as if it had at least this
+   *  share of the examples (0 = as they come). */
+  langFloor?: number;
   /** Buckets seen in fewer training phrasings than this get no weight (they only memorise). */
   minCount?: number;
   /** Epochs of training again after pruning, only the kept weights moving (recovers accuracy). */
@@ -46,7 +58,17 @@ export interface TrainOptions {
   meta?: Record<string, unknown>;
 }
 
-export const DEFAULT_TRAIN = { epochs: 8, lr: 0.25, l2: 1e-6, seed: 20261203, keep: 240_000, retrain: 4, minCount: 2 };
+export const DEFAULT_TRAIN = {
+  epochs: 5,
+  lr: 0.25,
+  l2: 1e-6,
+  seed: 20261203,
+  keep: 300_000,
+  retrain: 2,
+  minCount: 2,
+  perBucket: 0,
+  langFloor: 0.1,
+};
 
 /** A small seeded generator (mulberry32), for the order of examples in each epoch. */
 function rng(seed: number): () => number {
@@ -65,7 +87,7 @@ export function prepareExamples(examples: TrainExample[], labels: string[], spec
   return examples.map((e) => {
     const y = index.get(e.need);
     if (y === undefined) throw new Error(`unknown need ${e.need}`);
-    return { f: featureBuckets(e.text, spec), y, w: e.weight ?? 1 };
+    return { f: featureBuckets(e.text, spec), y, w: e.weight ?? 1, lang: e.lang ?? "" };
   });
 }
 
@@ -79,6 +101,8 @@ export function trainPrepared(data: Prepared[], labels: string[], options: Train
   const keep = options.keep ?? DEFAULT_TRAIN.keep;
   const retrain = options.retrain ?? DEFAULT_TRAIN.retrain;
   const minCount = options.minCount ?? DEFAULT_TRAIN.minCount;
+  const perBucket = options.perBucket ?? DEFAULT_TRAIN.perBucket;
+  const langFloor = options.langFloor ?? DEFAULT_TRAIN.langFloor;
   const C = labels.length;
   if (C > 255) throw new Error("need model: at most 255 needs");
   const nb = 2 ** spec.bits;
@@ -92,18 +116,19 @@ export function trainPrepared(data: Prepared[], labels: string[], options: Train
   const df = new Uint32Array(nb);
   for (const d of data) for (let i = 0; i < d.f.length; i++) df[d.f[i]!]!++;
   const feats = data.map((d) => (minCount > 1 ? d.f.filter((b) => df[b]! >= minCount) : d.f));
+  // A language with less than `langFloor` of the examples weighs as if it had that share.
+  const perLang = new Map<string, number>();
+  for (const d of data) perLang.set(d.lang, (perLang.get(d.lang) ?? 0) + 1);
+  const boost = new Map<string, number>();
+  for (const [l, n] of perLang) boost.set(l, Math.max(1, (langFloor * data.length) / n));
   const order = Array.from(data.keys());
   const rand = rng(seed);
   let mask: Uint8Array | null = null;
   for (let epoch = 0; epoch < epochs + retrain; epoch++) {
     if (epoch === epochs && retrain > 0) {
       // Prune to the largest weights, then let only those move.
-      const thr = threshold(W, keep);
-      mask = new Uint8Array(W.length);
-      for (let k = 0; k < W.length; k++) {
-        if (W[k] !== 0 && Math.abs(W[k]!) >= thr) mask[k] = 1;
-        else W[k] = 0;
-      }
+      mask = pruneMask(W, C, keep, perBucket);
+      for (let k = 0; k < W.length; k++) if (mask[k] === 0) W[k] = 0;
     }
     // Fisher–Yates with the seeded generator.
     for (let i = order.length - 1; i > 0; i--) {
@@ -121,7 +146,8 @@ export function trainPrepared(data: Prepared[], labels: string[], options: Train
         for (let c = 0; c < C; c++) z[c]! += W[base + c]! * x;
       }
       const p = softmax(z);
-      for (let c = 0; c < C; c++) g[c] = (p[c]! - (c === y ? 1 : 0)) * w;
+      const wl = w * boost.get(data[idx]!.lang)!;
+      for (let c = 0; c < C; c++) g[c] = (p[c]! - (c === y ? 1 : 0)) * wl;
       for (let c = 0; c < C; c++) {
         Gb[c]! += g[c]! * g[c]!;
         bias[c]! -= (lr * g[c]!) / (Math.sqrt(Gb[c]!) + 1e-8);
@@ -140,7 +166,50 @@ export function trainPrepared(data: Prepared[], labels: string[], options: Train
       }
     }
   }
-  return quantise(W, bias, labels, spec, keep, options.temperature ?? 1, options.meta ?? {});
+  return quantise(
+    W,
+    bias,
+    labels,
+    spec,
+    pruneMask(W, C, keep, perBucket),
+    options.temperature ?? 1,
+    options.meta ?? {},
+  );
+}
+
+/**
+ * Subtracts from each bucket's weights their median. Adding the same amount to every need's weight
+ * of a bucket changes no probability (softmax is shift-invariant), but most of a common feature's
+ * weights are one shared small negative: centred, they are near zero and pruning keeps the weights
+ * that tell needs apart, so the rarer languages' features are no longer outweighed.
+ */
+function centre(W: Float32Array, C: number): void {
+  const row = new Float32Array(C);
+  for (let base = 0; base < W.length; base += C) {
+    let any = false;
+    for (let c = 0; c < C; c++) if ((row[c] = W[base + c]!) !== 0) any = true;
+    if (!any) continue;
+    row.sort();
+    const med = C % 2 ? row[(C - 1) / 2]! : (row[C / 2 - 1]! + row[C / 2]!) / 2;
+    for (let c = 0; c < C; c++) W[base + c]! -= med;
+  }
+}
+
+/** Which weights survive: at most `perBucket` per bucket (its largest), then about `keep` in all. */
+function pruneMask(W: Float32Array, C: number, keep: number, perBucket: number): Uint8Array {
+  centre(W, C);
+  const cand = new Float32Array(W.length);
+  if (perBucket > 0 && perBucket < C) {
+    const idx = Array.from({ length: C }, (_, c) => c);
+    for (let base = 0; base < W.length; base += C) {
+      idx.sort((a, b) => Math.abs(W[base + b]!) - Math.abs(W[base + a]!) || a - b);
+      for (let j = 0; j < perBucket; j++) cand[base + idx[j]!] = W[base + idx[j]!]!;
+    }
+  } else cand.set(W);
+  const thr = threshold(cand, keep);
+  const mask = new Uint8Array(W.length);
+  for (let k = 0; k < W.length; k++) if (cand[k] !== 0 && Math.abs(cand[k]!) >= thr) mask[k] = 1;
+  return mask;
 }
 
 /** The magnitude above which about `keep` weights lie, from a histogram (no sort of millions). */
@@ -173,17 +242,16 @@ function quantise(
   bias: Float64Array,
   labels: string[],
   spec: FeatureSpec,
-  keep: number,
+  mask: Uint8Array,
   temperature: number,
   meta: Record<string, unknown>,
 ): NeedModel {
   const C = labels.length;
   const nb = 2 ** spec.bits;
-  const thr = threshold(W, keep);
   const classMax = new Float64Array(C);
   for (let k = 0; k < W.length; k++) {
     const a = Math.abs(W[k]!);
-    if (a > 0 && a >= thr && a > classMax[k % C]!) classMax[k % C] = a;
+    if (mask[k] === 1 && a > classMax[k % C]!) classMax[k % C] = a;
   }
   const scale = new Float32Array(C);
   for (let c = 0; c < C; c++) scale[c] = classMax[c]! > 0 ? classMax[c]! / 127 : 1;
@@ -195,7 +263,7 @@ function quantise(
     const base = b * C;
     for (let c = 0; c < C; c++) {
       const v = W[base + c]!;
-      if (v === 0 || Math.abs(v) < thr) continue;
+      if (v === 0 || mask[base + c] === 0) continue;
       const qi = Math.max(-127, Math.min(127, Math.round(v / scale[c]!)));
       if (qi === 0) continue;
       cls.push(c);
@@ -299,4 +367,5 @@ export function fitTemperature(logits: Float64Array[], ys: number[]): number {
   return Math.round(best * 1000) / 1000;
 }
 
-export { decodeNeedModel, featureBuckets, needLogits, predictNeeds, softmax } from "./need-model.js";
+export { DEFAULT_FEATURES, decodeNeedModel, featureBuckets, needLogits, predictNeeds, softmax } from "./need-model.js";
+export { combineNeeds, COMBINE } from "./need-model-combine.js";

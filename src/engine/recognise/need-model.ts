@@ -7,7 +7,7 @@
  * scripts/train-need-model.mjs; the weights ship quantised (int8 with one scale per need) and sparse
  * (only the largest weights are kept). Pure: no file system, no clock, no randomness.
  */
-import { fold } from "../fold.js";
+import { fold } from "../text/fold.js";
 
 /** Format and feature version; a model written for another version is refused. */
 export const NEED_MODEL_VERSION = 1;
@@ -23,7 +23,7 @@ export interface FeatureSpec {
   bigrams: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureSpec = { bits: 18, charMin: 2, charMax: 5, words: true, bigrams: true };
+export const DEFAULT_FEATURES: FeatureSpec = { bits: 16, charMin: 1, charMax: 5, words: true, bigrams: true };
 
 /** A decoded model, ready for `predictNeeds`. */
 export interface NeedModel {
