@@ -12,7 +12,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { corpusGroups, loadModelCode, loadPhrasings, MODEL_FILE, needCatalogue } from "./need-model-lib.mjs";
 
 const args = process.argv.slice(2);
@@ -21,7 +23,7 @@ const calibrate = !args.includes("--no-calibrate");
 const FOLDS = 5;
 
 const t0 = performance.now();
-const M = await loadModelCode();
+const M = await loadModelCode({ rebuild: isMainThread });
 const labels = needCatalogue().map((n) => n.id);
 const { corpora, catalogue } = loadPhrasings();
 const prep = (list) => M.prepareExamples(list, labels);
@@ -29,24 +31,56 @@ const corpusData = corpora.map((c) => prep(c.phrasings));
 const catalogueData = prep(catalogue);
 const all = [...corpusData.flat(), ...catalogueData];
 
-let temperature = 1;
-if (calibrate) {
+/** Held-out logits of calibration group g: a model trained on the other groups predicts it. */
+function heldOut(g) {
   const group = corpusGroups(corpora, FOLDS);
+  const train = [...corpusData.filter((_, i) => group[i] !== g).flat(), ...catalogueData];
+  const model = M.trainPrepared(train, labels);
   const logits = [];
   const ys = [];
-  for (let g = 0; g < FOLDS; g++) {
-    const train = [...corpusData.filter((_, i) => group[i] !== g).flat(), ...catalogueData];
-    const model = M.trainPrepared(train, labels);
-    for (let i = 0; i < corpora.length; i++) {
-      if (group[i] !== g) continue;
-      corpora[i].phrasings.forEach((p, j) => {
-        logits.push(M.needLogits(model, p.text));
-        ys.push(corpusData[i][j].y);
-      });
-    }
-    console.error(`calibration fold ${g + 1}/${FOLDS} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  for (let i = 0; i < corpora.length; i++) {
+    if (group[i] !== g) continue;
+    corpora[i].phrasings.forEach((p, j) => {
+      logits.push(Array.from(M.needLogits(model, p.text)));
+      ys.push(corpusData[i][j].y);
+    });
   }
-  temperature = M.fitTemperature(logits, ys);
+  return { g, logits, ys };
+}
+
+if (!isMainThread) {
+  for (const g of workerData.groups) parentPort.postMessage(heldOut(g));
+  process.exit(0);
+}
+
+let temperature = 1;
+if (calibrate) {
+  // The calibration folds run on as many workers as there are cores (at most two here).
+  const nWorkers = Math.max(1, Math.min(availableParallelism(), 2));
+  const parts = [];
+  await Promise.all(
+    Array.from(
+      { length: nWorkers },
+      (_, w) =>
+        new Promise((resolve, reject) => {
+          const groups = Array.from({ length: FOLDS }, (_, g) => g).filter((g) => g % nWorkers === w);
+          const worker = new Worker(new URL(import.meta.url), { workerData: { groups }, argv: args });
+          worker.on("message", (part) => {
+            parts.push(part);
+            console.error(
+              `calibration fold ${parts.length}/${FOLDS} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+            );
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`worker exit ${code}`))));
+        }),
+    ),
+  );
+  parts.sort((a, b) => a.g - b.g);
+  temperature = M.fitTemperature(
+    parts.flatMap((p) => p.logits.map((l) => Float64Array.from(l))),
+    parts.flatMap((p) => p.ys),
+  );
 }
 
 const t1 = performance.now();

@@ -107,7 +107,17 @@ const AnswerFields = {
   missing: z.array(z.enum(["citizen", "in", "to", "org"])).describe("facts that would sharpen the answer"),
   rule: z.string().nullable(),
   sources: z.array(SourceRef),
-  alternatives: z.array(z.object({ need: z.string(), confidence: z.number() })),
+  alternatives: z.array(
+    z.object({
+      need: z.string(),
+      confidence: z.number(),
+      office: z.enum(OFFICE_KINDS).optional().describe("the office kind this need would lead to"),
+    }),
+  ),
+  uncertain: z
+    .literal(true)
+    .optional()
+    .describe("the reading is unsure: the alternatives are the other candidate needs, to choose from"),
   citizenships: z
     .array(
       z.object({

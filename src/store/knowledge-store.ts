@@ -5,6 +5,7 @@ import { compile, type CachedIndex, type IndexCache, type Knowledge } from "../e
 import { readIndexFile, revive } from "./index-cache-format.js";
 import { dataFilePath, type FileName } from "../model/vocabularies.js";
 import { bundledData, dataDir } from "./data-files.js";
+import { loadNeedModel } from "./need-model-file.js";
 
 let bundled: Knowledge | null = null;
 const overlays = new Map<string, Knowledge>();
@@ -71,9 +72,15 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The need model is handed to the engine as a function, so that it is read only when asked for. */
+function withNeedModel(k: Knowledge): Knowledge {
+  k.needModel = loadNeedModel;
+  return k;
+}
+
 /** The knowledge from the bundled data; indexes come from the build cache or are built lazily. */
 export function getKnowledge(): Knowledge {
-  return (bundled ??= compile(bundledData(), indexCache(), today()));
+  return (bundled ??= withNeedModel(compile(bundledData(), indexCache(), today())));
 }
 
 /** The knowledge for a command: the bundled data, or an overlay validated whole before use. */
@@ -82,7 +89,7 @@ export async function loadKnowledge(overlay?: string): Promise<Knowledge> {
   let k = overlays.get(overlay);
   if (!k) {
     const { loadValidated } = await import("./overlay-validation.js");
-    k = compile(loadValidated(overlay), undefined, today());
+    k = withNeedModel(compile(loadValidated(overlay), undefined, today()));
     overlays.set(overlay, k);
   }
   return k;

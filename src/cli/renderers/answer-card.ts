@@ -57,6 +57,7 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
     if (a.alternatives.length > 0) {
       lines.push("Closest needs:");
       for (const alt of a.alternatives) lines.push(`  - ${alt.need}`);
+      lines.push(s.dim(`Say one by its id: mission-guide classify ${a.alternatives[0]!.need}`));
     }
     lines.push(s.dim(wrap("Try other words, or list what is known with: mission-guide needs", width + 2, "")));
     return lines.join("\n") + "\n";
@@ -106,6 +107,21 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   lines.push(
     s.dim(wrap(`Need: ${a.need.label} (${a.need.id}, confidence ${a.need.confidence.toFixed(2)})`, width + 2, "  ")),
   );
+  if (a.uncertain && a.alternatives.length > 0) {
+    // An unsure reading says so and offers the other candidates, each as an input that works.
+    lines.push("", s.yellow(`Not sure that you mean ${a.need.id}. Did you mean:`));
+    for (const alt of a.alternatives)
+      lines.push(`  ? ${alt.need}${alt.office ? ` (${OFFICE_LABEL[alt.office]})` : ""}`);
+    lines.push(
+      s.dim(
+        wrap(
+          `Say it by its id: mission-guide classify ${a.alternatives[0]!.need} (with the same flags)`,
+          width + 2,
+          "  ",
+        ),
+      ),
+    );
+  }
   const asOf =
     a.sources
       .map((x) => x.asOf)

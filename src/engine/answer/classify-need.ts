@@ -10,6 +10,7 @@ import { rawTokens } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/compile-knowledge.js";
 import { capitalise, embassySeat, embassyTitle, missionName, stateName, withArticle } from "./office-titles.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
+import { readNeed } from "../recognise/need-model-combine.js";
 import { resolveCountry, resolveOrg, resolvePlace, type Place } from "../lookup/resolve-names.js";
 import { officePart, type OfficePart } from "./office-answer.js";
 import { longDate } from "../lookup/standing.js";
@@ -306,7 +307,8 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   const mentions = findMentions(k, text, toks);
   const evidence = gatherEvidence(k, toks, mentions);
   const matches = scoreNeeds(k, evidence);
-  const best: NeedMatch | undefined = matches[0] && matches[0].score >= MIN_SCORE ? matches[0] : undefined;
+  // The rules' reading, with the need model's when the rules are unsure (need-model-combine.ts).
+  const { best, reading } = readNeed(k, text, matches);
   const need: Need | null = best ? k.needById.get(best.id)!.need : null;
   const category = need?.category ?? null;
 
@@ -450,10 +452,15 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     to: ctx.to,
     org: org?.id ?? ctx.org?.id ?? null,
   };
-  const alternatives = matches
-    .filter((m) => m !== best && m.score >= MIN_SCORE / 2)
-    .slice(0, 3)
-    .map((m) => ({ need: m.id, confidence: m.confidence }));
+  // Unsure: the other candidates, each with the office kind it would lead to.
+  const alternatives: Answer["alternatives"] = reading.uncertain
+    ? reading.candidates
+        .filter((c) => c.need !== best?.id)
+        .map((c) => ({ ...c, office: alternativeOffice(k, facts, c.need) }))
+    : matches
+        .filter((m) => m !== best && m.score >= MIN_SCORE / 2)
+        .slice(0, 3)
+        .map((m) => ({ need: m.id, confidence: m.confidence }));
 
   if (!need || !best) {
     return {
@@ -467,7 +474,10 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
       missing: [],
       rule: null,
       sources: [],
-      alternatives: matches.slice(0, 3).map((m) => ({ need: m.id, confidence: m.confidence })),
+      alternatives: (reading.candidates.length > 0
+        ? reading.candidates
+        : matches.slice(0, 3).map((m) => ({ need: m.id, confidence: m.confidence }))
+      ).map((c) => ({ ...c, office: alternativeOffice(k, facts, c.need) })),
       trace: [],
     };
   }
@@ -490,6 +500,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     input,
     alternatives,
     assumedCitizen,
+    uncertain: reading.uncertain,
   });
   if (warnings.length > 0) {
     answer.warnings = warnings;
@@ -584,6 +595,13 @@ function byCitizenship(
   }
 }
 
+/** The office kind another need would lead to, with the same facts. */
+function alternativeOffice(k: Knowledge, facts: Facts, id: string): Answer["notThis"][number]["office"] | undefined {
+  const n = k.needById.get(id)?.need;
+  if (!n) return undefined;
+  return evaluate(k.rules, { ...facts, "need.id": id, "need.category": n.category }).rule?.outcome.office;
+}
+
 interface Parts {
   need: Need;
   best: NeedMatch;
@@ -595,6 +613,7 @@ interface Parts {
   input: Answer["input"];
   alternatives: Answer["alternatives"];
   assumedCitizen: boolean;
+  uncertain: boolean;
 }
 
 function buildAnswer(k: Knowledge, p: Parts): Answer {
@@ -901,6 +920,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     rule: rule.id,
     sources: dedupeSources(sources),
     alternatives: p.alternatives,
+    ...(p.uncertain ? { uncertain: true as const } : {}),
     trace: p.trace,
   };
 }

@@ -11,6 +11,7 @@ import {
   readOffices,
   type CompactOffice,
 } from "../lookup/office-directory.js";
+import type { NeedModel } from "../recognise/need-model.js";
 import { pairKey, type Arrangements, type ClosureRecord, type DirectoryOffice } from "../lookup/office-choice.js";
 import type {
   ProtectingArrangement,
@@ -126,6 +127,8 @@ export interface Knowledge {
   /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
   apostille: { parties: Set<string>; objections: Set<string> };
   cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
+  /** The need model, loaded on first call by the store (absent: the rules alone read needs). */
+  needModel?: () => NeedModel | null;
 }
 
 /** Short acronyms people type in lower case without ambiguity. */
