@@ -19,11 +19,11 @@
  *
  * Usage: node scripts/eval.mjs [--quick] (quick: four corpora only, for a smoke run)
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { loadModelCode, loadPhrasings, MODEL_FILE, needCatalogue } from "./need-model-lib.mjs";
+import { loadEngineCode, loadModelCode, loadPhrasings, MODEL_FILE, needCatalogue } from "./need-model-lib.mjs";
 
 // Workers import the bundle the main thread built (building it twice at once would race).
 const M = await loadModelCode({ rebuild: isMainThread });
@@ -57,10 +57,8 @@ if (!isMainThread) {
   for (const i of folds) {
     const t = performance.now();
     const model = M.trainPrepared([...data.filter((_, j) => j !== i).flat(), ...cat], labels);
-    const C = labels.length;
-    const flat = new Float64Array(corpora[i].phrasings.length * C);
-    corpora[i].phrasings.forEach((p, j) => flat.set(M.needLogits(model, p.text), j * C));
-    parentPort.postMessage({ i, logits: flat, seconds: (performance.now() - t) / 1000 }, [flat.buffer]);
+    const bytes = M.encodeNeedModel(model);
+    parentPort.postMessage({ i, bytes, seconds: (performance.now() - t) / 1000 }, [bytes.buffer]);
   }
 } else {
   await main();
@@ -68,11 +66,25 @@ if (!isMainThread) {
 
 async function main() {
   const t0 = performance.now();
-  const quick = process.argv.includes("--quick");
-  if (!existsSync(new URL("../dist/index.js", import.meta.url))) throw new Error("build first: npm run build");
-  const { classify, fold } = await import("../dist/index.js");
+  const argv = process.argv.slice(2);
+  const quick = argv.includes("--quick");
+  const only = argv.includes("--folds") ? argv[argv.indexOf("--folds") + 1].split(",") : null;
+  const jsonOut = argv.includes("--json") ? argv[argv.indexOf("--json") + 1] : null;
+  // The engine from source: `classify` with the need model off (the engine alone) or a fold's model.
+  const E = await loadEngineCode();
+  const k = E.getKnowledge();
+  const fold = E.fold;
+  const classifyWith = (model, text, opts) => {
+    k.needModel = model ? () => model : undefined;
+    return E.classify(k, text, opts);
+  };
+  const classify = (text, opts) => classifyWith(null, text, opts);
   const { corpora: allCorpora } = loadPhrasings();
-  const corpora = quick ? allCorpora.filter((_, i) => i % 6 === 0) : allCorpora;
+  const corpora = only
+    ? allCorpora.filter((c) => only.includes(c.name))
+    : quick
+      ? allCorpora.filter((_, i) => i % 6 === 0)
+      : allCorpora;
   const C = labels.length;
   const needIndex = new Map(labels.map((l, i) => [l, i]));
 
@@ -80,15 +92,16 @@ async function main() {
   const foldIds = corpora.map((c) => allCorpora.indexOf(c));
   const nWorkers = Math.max(1, Math.min(availableParallelism(), 2, foldIds.length));
   const logitsOf = new Map();
+  const modelOf = new Map();
   const halfHits = new Map();
   const trainSeconds = [];
   await Promise.all(
     Array.from({ length: nWorkers }, (_, w) => {
       const folds = foldIds.filter((_, k) => k % nWorkers === w);
       return new Promise((resolve, reject) => {
-        const halves = quick ? [] : [w];
+        const halves = quick || only ? [] : [w];
         const worker = new Worker(new URL(import.meta.url), { workerData: { folds, halves } });
-        worker.on("message", ({ i, logits, seconds, half, hits }) => {
+        worker.on("message", ({ i, bytes, seconds, half, hits }) => {
           if (half !== undefined) {
             for (const [name, r] of Object.entries(hits)) {
               const t = halfHits.get(name) ?? { n: 0, need: 0 };
@@ -96,7 +109,11 @@ async function main() {
             }
             return;
           }
-          logitsOf.set(i, logits);
+          const model = M.decodeNeedModel(bytes);
+          modelOf.set(i, model);
+          const flat = new Float64Array(allCorpora[i].phrasings.length * C);
+          allCorpora[i].phrasings.forEach((p, j) => flat.set(M.needLogits(model, p.text), j * C));
+          logitsOf.set(i, flat);
           trainSeconds.push(seconds);
           process.stderr.write(`  fold ${allCorpora[i].name} trained in ${seconds.toFixed(1)} s\n`);
         });
@@ -185,7 +202,36 @@ async function main() {
   }
 
   // 4. Score everything.
-  const XS = [0.3, 0.5, 0.7, 0.9];
+  // The combination is classify itself with the fold's model; these variants of its thresholds
+  // (need-model-combine.ts, COMBINE) are tried too, the shipped ones first.
+  const SHIPPED = { ...E.COMBINE };
+  const XS = [
+    ["shipped", {}],
+    ["engineStrong 0.35", { engineStrong: 0.35 }],
+    ["engineStrong 0.7", { engineStrong: 0.7 }],
+    ["modelOverride 0.45", { modelOverride: 0.45 }],
+    ["modelOverride 0.8", { modelOverride: 0.8 }],
+    ["modelMin 0.05", { modelMin: 0.05 }],
+    ["modelMin 0.15", { modelMin: 0.15 }],
+    ["modelMin 0.5", { modelMin: 0.5 }],
+    ["model only", { engineStrong: 2, modelOverride: 0, modelMin: 0 }],
+  ].slice(0, only ? 1 : undefined);
+  const combined = (model, text, opts, variant) => {
+    Object.assign(E.COMBINE, SHIPPED, variant);
+    try {
+      const a = classifyWith(model, text, opts);
+      return {
+        need: a.need?.id ?? null,
+        office: a.answer?.office ?? null,
+        of: a.answer?.of ?? null,
+        uncertain: a.uncertain === true,
+      };
+    } catch {
+      return { need: null, office: null, of: null, uncertain: false };
+    } finally {
+      Object.assign(E.COMBINE, SHIPPED);
+    }
+  };
   const results = [];
   let fidelity = 0;
   let fidelityN = 0;
@@ -193,6 +239,7 @@ async function main() {
     const corpus = allCorpora[i];
     const major = majorityOffice(i);
     const T = temps.get(i);
+    const foldModel = { ...modelOf.get(i), temperature: T };
     rowsOf(i).forEach((l, j) => {
       const p = corpus.phrasings[j];
       const probs = M.softmax(l, T);
@@ -214,11 +261,9 @@ async function main() {
           if (f.office === eOffice && f.of === eOf) fidelity++;
         }
       }
-      const combos = XS.map((x) =>
-        eNeed && exact && eConf >= x
-          ? { need: eNeed, office: eOffice, of: eOf }
-          : { need: mNeed, office: mAns.office, of: mAns.of },
-      );
+      void exact;
+      void eConf;
+      const combos = XS.map(([, variant]) => combined(foldModel, p.text, opts, variant));
       results.push({
         corpus: corpus.name,
         lang: p.lang,
@@ -237,7 +282,7 @@ async function main() {
     const n = rs.length;
     const c = (f) => rs.filter(f).length;
     const g = (r) => r.gold;
-    const best = XS.indexOf(0.5);
+    const best = 0;
     return (
       `${name.padEnd(14)} ${String(n).padStart(5)} | ` +
       `${pct(
@@ -275,7 +320,7 @@ async function main() {
       )}`
     );
   };
-  const head = `${"corpus".padEnd(14)} ${"n".padStart(5)} | model: need office +state maj-office | engine: need office +state | combined (X=0.5): need office +state`;
+  const head = `${"corpus".padEnd(14)} ${"n".padStart(5)} | model: need office +state maj-office | engine: need office +state | combined: need office +state`;
   console.log(`\nLeave-one-corpus-out (each corpus tested by a model trained on all the others + the catalogue)\n`);
   console.log(head);
   for (const i of foldIds)
@@ -317,16 +362,16 @@ async function main() {
   }
 
   console.log(
-    `\nCombination: engine's need when its confidence ≥ X and it matched a catalogue phrase exactly, else the model's`,
+    `\nCombination: classify with the fold's model, for variants of its thresholds (COMBINE ${JSON.stringify(SHIPPED)})`,
   );
   console.log(
-    `${"X".padEnd(6)} ${"need".padStart(6)} ${"office".padStart(7)} ${"+state".padStart(7)} | lang-* need office | engine chosen`,
+    `${"variant".padEnd(20)} ${"need".padStart(6)} ${"office".padStart(7)} ${"+state".padStart(7)} | lang-* need office | engine chosen`,
   );
-  XS.forEach((x, k) => {
+  XS.forEach(([x], k) => {
     const c = (rs, f) => rs.filter(f).length;
     const g = (r) => r.gold;
     console.log(
-      `${String(x).padEnd(6)} ${pct(
+      `${String(x).padEnd(20)} ${pct(
         c(results, (r) => r.combos[k].need === g(r).need),
         results.length,
       )}  ${pct(
@@ -385,7 +430,18 @@ async function main() {
   };
   confusion("model", (r) => r.model.office);
   confusion("engine", (r) => r.engine.office);
-  confusion("combined, X=0.5", (r) => r.combos[XS.indexOf(0.5)].office);
+  confusion("combined", (r) => r.combos[0].office);
+
+  // Unsure readings: how often, and how often right when sure and when unsure.
+  {
+    const sure = results.filter((r) => !r.combos[0].uncertain);
+    const unsure = results.filter((r) => r.combos[0].uncertain);
+    const right = (rs) => rs.filter((r) => r.combos[0].office === r.gold.office).length;
+    console.log(
+      `\nCombined readings marked unsure: ${unsure.length} of ${results.length} (${pct(unsure.length, results.length).trim()} %); ` +
+        `office kind right when sure ${pct(right(sure), sure.length).trim()} %, when unsure ${pct(right(unsure), unsure.length).trim()} %`,
+    );
+  }
 
   console.log(
     `\nReliability of the model's top need (temperature fitted on the other folds; T per fold ${Math.min(...temps.values())}–${Math.max(...temps.values())})`,
@@ -405,8 +461,22 @@ async function main() {
   }
   console.log(`expected calibration error: ${(100 * ece).toFixed(1)} %`);
 
+  if (jsonOut) {
+    const figures = (rs) => ({
+      n: rs.length,
+      engineOffice: +((100 * rs.filter((r) => r.engine.office === r.gold.office).length) / rs.length).toFixed(1),
+      modelOffice: +((100 * rs.filter((r) => r.model.office === r.gold.office).length) / rs.length).toFixed(1),
+      combinedOffice: +((100 * rs.filter((r) => r.combos[0].office === r.gold.office).length) / rs.length).toFixed(1),
+      combinedNeed: +((100 * rs.filter((r) => r.combos[0].need === r.gold.need).length) / rs.length).toFixed(1),
+    });
+    const doc = { all: figures(results), corpora: {} };
+    for (const i of foldIds)
+      doc.corpora[allCorpora[i].name] = figures(results.filter((r) => r.corpus === allCorpora[i].name));
+    writeFileSync(jsonOut, JSON.stringify(doc, null, 2) + "\n");
+  }
+
   // 6. The shipped model: size and speed on distinct lines.
-  if (existsSync(MODEL_FILE)) {
+  if (existsSync(MODEL_FILE) && !only) {
     const bytes = readFileSync(MODEL_FILE);
     let t = performance.now();
     const model = M.decodeNeedModel(bytes);

@@ -17,7 +17,7 @@ export const COMBINE = {
   /** With a weaker engine reading, the model's top probability that overrides a different need. */
   modelOverride: 0.6,
   /** With no engine reading, the model's top probability at which its need is taken. */
-  modelMin: 0.15,
+  modelMin: 0.3,
   /** A reading below this confidence is unsure. */
   sure: 0.55,
   /** A reading whose runner-up is within this much of it is unsure. */
