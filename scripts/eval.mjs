@@ -210,6 +210,7 @@ async function main() {
     ["engineStrong 0.35", { engineStrong: 0.35 }],
     ["engineStrong 0.7", { engineStrong: 0.7 }],
     ["modelOverride 0.45", { modelOverride: 0.45 }],
+    ["modelOverride 0.6", { modelOverride: 0.6 }],
     ["modelOverride 0.8", { modelOverride: 0.8 }],
     ["modelMin 0.05", { modelMin: 0.05 }],
     ["modelMin 0.15", { modelMin: 0.15 }],

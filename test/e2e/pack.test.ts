@@ -19,13 +19,14 @@ const HAS_NPM = spawnSync("npm", ["--version"], { encoding: "utf8" }).status ===
  * source maps), the data, schemas, man page, and the top-level docs.
  */
 const ALLOWED =
-  /^(?:bin\/(?:[^/]+\.c?js|package\.json)|dist\/(?!.*\.map$).+|data\/(?:generated\/)?[^/]+\.json|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  /^(?:bin\/(?:[^/]+\.c?js|package\.json)|dist\/(?!.*\.map$).+|data\/(?:generated\/)?[^/]+\.json|data\/generated\/need-model\.bin|schema\/[^/]+\.json|man\/[^/]+\.1|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
 const REQUIRED = [
   "package.json",
   "README.md",
   "LICENSE",
   "CHANGELOG.md",
   "bin/mission-guide.js",
+  "data/generated/need-model.bin",
   "dist/cli.cjs",
   "dist/index.js",
   "dist/index.d.ts",

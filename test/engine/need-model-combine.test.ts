@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineNeeds } from "../../src/engine/recognise/need-model-combine.js";
+import { COMBINE, combineNeeds } from "../../src/engine/recognise/need-model-combine.js";
 
 const none = { best: null, ranked: [] };
 const model =
@@ -42,12 +42,19 @@ describe("combineNeeds", () => {
     expect(r.candidates.map((c) => c.need)).toEqual(["lost-luggage", "flight-problem"]);
   });
 
-  it("lets a confident model override a weak rules reading of another need", () => {
+  it("keeps a weak rules reading against the model, unsure, unless told to let the model override", () => {
     const weak = {
       best: { need: "visa-student", confidence: 0.3 },
       ranked: [{ need: "visa-student", confidence: 0.3 }],
     };
-    expect(combineNeeds(weak, model(["visa-extension", 0.85])).need).toBe("visa-extension");
-    expect(combineNeeds(weak, model(["visa-extension", 0.4], ["visa-student", 0.3])).need).toBe("visa-student");
+    expect(combineNeeds(weak, model(["visa-extension", 0.85]))).toMatchObject({
+      need: "visa-student",
+      uncertain: true,
+    });
+    const override = { ...COMBINE, modelOverride: 0.6 };
+    expect(combineNeeds(weak, model(["visa-extension", 0.85]), override).need).toBe("visa-extension");
+    expect(combineNeeds(weak, model(["visa-extension", 0.4], ["visa-student", 0.3]), override).need).toBe(
+      "visa-student",
+    );
   });
 });

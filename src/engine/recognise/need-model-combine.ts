@@ -14,8 +14,12 @@ import { MIN_SCORE, type NeedMatch } from "./need-scoring.js";
 export const COMBINE = {
   /** The engine's confidence at or above which its need stands without asking the model. */
   engineStrong: 0.5,
-  /** With a weaker engine reading, the model's top probability that overrides a different need. */
-  modelOverride: 0.6,
+  /**
+   * With a weaker engine reading, the model's top probability that overrides a different need.
+   * Above 1: never (LOCO: 0.45 → 91.1 %, 0.6 → 91.2 %, 0.8 → 91.4 % office kind; the rules' reading
+   * stays, and the model's disagreement only makes it unsure).
+   */
+  modelOverride: 1.01,
   /** With no engine reading, the model's top probability at which its need is taken. */
   modelMin: 0.3,
   /** A reading below this confidence is unsure. */
