@@ -458,7 +458,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
         .filter((c) => c.need !== best?.id)
         .map((c) => ({ ...c, office: alternativeOffice(k, facts, c.need) }))
     : matches
-        .filter((m) => m !== best && m.score >= MIN_SCORE / 2)
+        .filter((m) => m.id !== best?.id && m.score >= MIN_SCORE / 2)
         .slice(0, 3)
         .map((m) => ({ need: m.id, confidence: m.confidence }));
 
