@@ -9,7 +9,7 @@ import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
 import { resolveCountry, resolveOrg, resolvePlace } from "../../engine/lookup/resolve-names.js";
 import { UsageError, EXIT } from "../cli-errors.js";
 import { colorLevel, flushOutput, out } from "../output.js";
-import { escapeJson } from "../../engine/text/escape-controls.js";
+import { escapeJson, terminalText } from "../../engine/text/escape-controls.js";
 import { renderCard } from "../renderers/answer-card.js";
 import { PLAIN, type Style } from "../renderers/style.js";
 import {
@@ -242,7 +242,7 @@ export async function run(words: string[], flags: AskFlags): Promise<number> {
     last = answer;
     const card = renderCard(answer, cardStyle, { width: promptStream.columns ?? 88 });
     if (flags.json) {
-      process.stderr.write(`\n${card}\n`);
+      process.stderr.write(`\n${terminalText(card, cardStyle !== PLAIN)}\n`);
       // One JSON document per answer, one line each (NDJSON): nothing lost over several needs.
       const { trace, ...rest } = answer;
       void trace;

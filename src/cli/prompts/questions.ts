@@ -8,7 +8,7 @@ import confirm from "@inquirer/confirm";
 import search, { Separator } from "@inquirer/search";
 import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
 import { CancelledError, CliError } from "../cli-errors.js";
-import { escapeText } from "../../engine/text/escape-controls.js";
+import { escapeText, terminalText } from "../../engine/text/escape-controls.js";
 import type { Style } from "../renderers/style.js";
 import {
   countryLines,
@@ -131,7 +131,18 @@ function toChoices<V>(
   term: string,
   s: Style,
 ): (Separator | { value: Tagged<V>; name: string; short?: string; description?: string })[] {
-  return lines.map((l) => (isHint(l) ? new Separator(s.dim(l.hint)) : { ...l, value: { value: l.value, term } }));
+  // Labels come from data and overlays: shown only through the one terminal-escaping function.
+  return lines.map((l) =>
+    isHint(l)
+      ? new Separator(s.dim(terminalText(l.hint)))
+      : {
+          ...l,
+          name: terminalText(l.name),
+          ...(l.short !== undefined ? { short: terminalText(l.short) } : {}),
+          ...(l.description !== undefined ? { description: terminalText(l.description) } : {}),
+          value: { value: l.value, term },
+        },
+  );
 }
 
 /**
