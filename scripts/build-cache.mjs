@@ -2,7 +2,7 @@
 // built once here so that a one-shot command reads only the ones it uses instead of rebuilding
 // them, and a copy of the data files they were built from (dist/cache/data/), so that an index is
 // used only while the data here is byte for byte the same. Run by `npm run build` after tsup.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 
 const { buildIndexCache, dataFilePath } = await import(new URL("../dist/internal.js", import.meta.url));
 const dir = new URL("../dist/cache/", import.meta.url);
@@ -11,6 +11,13 @@ mkdirSync(new URL("data/", dir), { recursive: true });
 // index.json last: a cache cut short by a failed build names no file it lacks.
 const { "index.json": manifest, ...files } = buildIndexCache();
 for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, dir), text);
-for (const f of new Set(Object.values(JSON.parse(manifest).builtFrom).flat()))
-  copyFileSync(new URL(`../../data/${dataFilePath(f)}`, dir), new URL(`data/${f}.json`, dir));
+// The copy keeps the file's modification time: a file of the same size and time as its copy is
+// taken as unchanged without reading either (see indexCache in src/store/knowledge-store.ts).
+for (const f of new Set(Object.values(JSON.parse(manifest).builtFrom).flat())) {
+  const from = new URL(`../../data/${dataFilePath(f)}`, dir);
+  const to = new URL(`data/${f}.json`, dir);
+  copyFileSync(from, to);
+  const st = statSync(from);
+  utimesSync(to, st.atime, st.mtime);
+}
 writeFileSync(new URL("index.json", dir), manifest);

@@ -1,5 +1,5 @@
 /** The process's knowledge: data compiled once, from the bundle or a validated overlay. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge/compile-knowledge.js";
 import { readIndexFile, revive } from "./index-cache-format.js";
@@ -31,15 +31,21 @@ function indexCache(): IndexCache | undefined {
   } catch {
     return undefined; // running from source, or a build without the cache: build indexes as needed
   }
-  // Content, not size or date: a one-letter fix ("Genf" → "Genx") keeps a file's size, and a
-  // checkout or an unpacked tarball changes dates alone. Comparing with the copy costs about a
-  // third of hashing here (no crypto module to load), and each file is compared once.
+  // Content, not size alone: a one-letter fix ("Genf" → "Genx") keeps a file's size. The copy
+  // keeps the file's modification time, so a file with the same size and time as its copy has not
+  // been edited (an edit sets the time) and neither is read; otherwise — an edit, a checkout that
+  // touched the file — the bytes are compared. Each file is checked once.
   const same = new Map<FileName, boolean>();
   const unchanged = (f: FileName): boolean => {
     let s = same.get(f);
     if (s === undefined) {
       try {
-        s = readFileSync(new URL(`data/${f}.json`, dir)).equals(readFileSync(join(dataDir(), dataFilePath(f))));
+        const copy = new URL(`data/${f}.json`, dir);
+        const here = join(dataDir(), dataFilePath(f));
+        const [a, b] = [statSync(copy), statSync(here)];
+        s =
+          (a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1) ||
+          (a.size === b.size && readFileSync(copy).equals(readFileSync(here)));
       } catch {
         s = false;
       }
