@@ -24,7 +24,7 @@ import {
 export type { Answer, ClassifyOptions, SourceRef } from "./engine/answer/classify-need.js";
 export type { Hub, OrgView, NeedView, MemberStatus } from "./engine/lookup/reference-lists.js";
 export type { Place } from "./engine/lookup/resolve-names.js";
-export type { CountryInfo, Knowledge } from "./engine/knowledge/compile-knowledge.js";
+export type { CountryInfo, Knowledge } from "./engine/knowledge/knowledge-type.js";
 export { EngineError, type EngineErrorCode } from "./engine/engine-error.js";
 export { fold } from "./engine/text/fold.js";
 

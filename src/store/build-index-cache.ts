@@ -7,7 +7,8 @@ export { dataFilePath } from "../model/vocabularies.js";
 import { bundledData } from "./data-files.js";
 import type { IndexManifest } from "./knowledge-store.js";
 import type { FileData } from "../model/data-schemas.js";
-import { compile, type CachedIndex } from "../engine/knowledge/compile-knowledge.js";
+import { compile } from "../engine/knowledge/compile-knowledge.js";
+import type { CachedIndex } from "../engine/knowledge/knowledge-type.js";
 import { exportIndexes, indexFile } from "./index-cache-format.js";
 
 /** The bundled data, noting each file that is read. */

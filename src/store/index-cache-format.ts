@@ -2,7 +2,7 @@
  * The index cache's file format: the engine's maps, sets and word indexes as files written at build
  * time (scripts/build-cache.mjs) and read back at run time (src/store/knowledge-store.ts).
  */
-import { CACHED_INDEXES, type CachedIndex, type Knowledge } from "../engine/knowledge/compile-knowledge.js";
+import { CACHED_INDEXES, type CachedIndex, type Knowledge } from "../engine/knowledge/knowledge-type.js";
 import { LineMap, LineSet, setToLines, toLines } from "../engine/text/sorted-lines.js";
 import { WordIndex, type SerializedWordIndex } from "../engine/text/word-matcher.js";
 

@@ -3,7 +3,7 @@
  * Returns problems rather than throwing, so `data --check` can list them all.
  */
 import { fold } from "../engine/text/fold.js";
-import { termWords } from "../engine/knowledge/compile-knowledge.js";
+import { termWords } from "../engine/knowledge/compile-vocabulary.js";
 import { REQUIRED_LANGS, type FileData } from "../model/data-schemas.js";
 
 export interface Problem {

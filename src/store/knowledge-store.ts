@@ -1,7 +1,9 @@
 /** The process's knowledge: data compiled once, from the bundle or a validated overlay. */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { compile, type CachedIndex, type IndexCache, type Knowledge } from "../engine/knowledge/compile-knowledge.js";
+import { compile } from "../engine/knowledge/compile-knowledge.js";
+import type { CachedIndex, Knowledge } from "../engine/knowledge/knowledge-type.js";
+import type { IndexCache } from "../engine/knowledge/lazy-index.js";
 import { readIndexFile, revive } from "./index-cache-format.js";
 import { dataFilePath, type FileName } from "../model/vocabularies.js";
 import { bundledData, dataDir } from "./data-files.js";

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { type IndexManifest } from "../../src/store/knowledge-store.js";
 import { bundledData } from "../../src/store/data-files.js";
 import { classify } from "../../src/engine/answer/classify-need.js";
-import { CACHED_INDEXES, compile, type CachedIndex } from "../../src/engine/knowledge/compile-knowledge.js";
+import { compile } from "../../src/engine/knowledge/compile-knowledge.js";
+import { CACHED_INDEXES, type CachedIndex } from "../../src/engine/knowledge/knowledge-type.js";
 import { exportIndexes, readIndexFile, revive } from "../../src/store/index-cache-format.js";
 import { dataFilePath } from "../../src/model/vocabularies.js";
 

@@ -4,7 +4,7 @@
  * office, and no office named for a state that is not represented.
  */
 import { describe, expect, it } from "vitest";
-import type { Knowledge } from "../../src/engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../src/engine/knowledge/knowledge-type.js";
 import type { FullMembershipList, MembershipChange, Organization } from "../../src/model/data-schemas.js";
 import { applyChange, standingIn, standingText } from "../../src/engine/lookup/standing.js";
 import { bilateralName, missionName } from "../../src/engine/answer/office-titles.js";

@@ -1,7 +1,7 @@
 /** Runs the phrasing corpus through the engine and measures how often it is right. */
 import { readFileSync } from "node:fs";
 import { classify } from "../../src/engine/answer/classify-need.js";
-import type { Knowledge } from "../../src/engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../src/engine/knowledge/knowledge-type.js";
 
 export interface Case {
   text: string;

@@ -3,7 +3,7 @@
  * styles and membership lists. Only what the tested functions read is filled in; editing the
  * bundled data never changes it. The names are real-looking so the titles read naturally.
  */
-import type { Knowledge } from "../../src/engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../src/engine/knowledge/knowledge-type.js";
 import {
   MembershipList,
   MissionNamingFile,

@@ -5,7 +5,7 @@
  */
 import { classify, type Answer, type ClassifyOptions } from "../../engine/answer/classify-need.js";
 import { findMentions } from "../../engine/recognise/mentions.js";
-import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { resolveCountry, resolveOrg, resolvePlace } from "../../engine/lookup/resolve-names.js";
 import { UsageError, EXIT } from "../cli-errors.js";
 import { colorLevel, flushOutput, out } from "../output.js";

@@ -8,7 +8,7 @@
  */
 import { classify, type ClassifyOptions } from "../../engine/answer/classify-need.js";
 import { EngineError } from "../../engine/engine-error.js";
-import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { EXIT } from "../cli-errors.js";
 import { stdoutClosed } from "../output.js";
 import { escapeJson } from "../../engine/text/escape-controls.js";

@@ -2,7 +2,7 @@
 import { loadKnowledge } from "../../store/knowledge-store.js";
 import { DataLoadError } from "../../store/data-files.js";
 import { EngineError } from "../../engine/engine-error.js";
-import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { DataError, NotFoundError, UsageError } from "../cli-errors.js";
 import { loadStyle } from "../output.js";
 import type { Style } from "../renderers/style.js";

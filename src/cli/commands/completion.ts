@@ -1,5 +1,5 @@
 /** `completion`: prints a shell completion script built from the command table. */
-import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { NEED_CATEGORIES } from "../../model/vocabularies.js";
 import { UsageError } from "../cli-errors.js";
 import { out, outJson } from "../output.js";

@@ -1,6 +1,6 @@
 /** `rules`: the rule base as a table or JSON, or the decision graph as a Mermaid or Graphviz diagram. */
 import { NEED_CATEGORIES, OFFICE_KINDS } from "../../model/vocabularies.js";
-import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { UsageError } from "../cli-errors.js";
 import { out, outJson } from "../output.js";
 import { decisionGraph, describeCondition, dot, mermaid, type DecisionGraph } from "../renderers/rules-diagram.js";

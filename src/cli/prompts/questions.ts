@@ -6,7 +6,7 @@
  */
 import confirm from "@inquirer/confirm";
 import search, { Separator } from "@inquirer/search";
-import type { Knowledge } from "../../engine/knowledge/compile-knowledge.js";
+import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { CancelledError, CliError } from "../cli-errors.js";
 import { escapeText, terminalText } from "../../engine/text/escape-controls.js";
 import type { Style } from "../renderers/style.js";

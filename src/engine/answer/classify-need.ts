@@ -7,7 +7,7 @@ import type { Need, NeedCategory, OfficeKind, Organization, Rule } from "../../m
 import { findMentions, type Mention } from "../recognise/mentions.js";
 import { EngineError } from "../engine-error.js";
 import { rawTokens } from "../text/fold.js";
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { capitalise, embassySeat, embassyTitle, missionName, stateName, withArticle } from "./office-titles.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
 import { readNeed } from "../recognise/need-model-combine.js";

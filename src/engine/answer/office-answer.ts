@@ -3,7 +3,7 @@
  * contact and reasons. Only offices the directory or a curated record holds are named; where none
  * is on record the answer says so and what serves instead.
  */
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { bilateralName, capitalise, stateName } from "./office-titles.js";
 import { norm } from "../lookup/office-directory.js";
 import { whoServes, type DirectoryOffice, type OfficeService, type Serving } from "../lookup/office-choice.js";

@@ -4,7 +4,7 @@
  * organizations' default styles.
  */
 import type { Organization } from "../../model/data-schemas.js";
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import type { MemberStatus } from "../lookup/reference-lists.js";
 import { belongs, represented, standingIn, type Standing } from "../lookup/standing.js";
 

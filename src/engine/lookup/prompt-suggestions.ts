@@ -7,7 +7,7 @@ import { own } from "../../model/own.js";
 import type { NeedCategory } from "../../model/data-schemas.js";
 import { findMentions } from "../recognise/mentions.js";
 import { fold, rawTokens } from "../text/fold.js";
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { editDistance } from "../text/word-matcher.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds } from "../recognise/need-scoring.js";
 import { listNeeds } from "./reference-lists.js";

@@ -4,7 +4,7 @@
 import type { City, FullMembershipList as MembershipList, Organization } from "../../model/data-schemas.js";
 import type * as Out from "../../model/output-schemas.js";
 import { fold } from "../text/fold.js";
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { resolveCity, resolveCountry, resolveOrg } from "./resolve-names.js";
 import { evaluate } from "../decide/rule-evaluator.js";
 import type { StandingStatus } from "../../model/vocabularies.js";

@@ -6,7 +6,7 @@ import type { City, Organization, OfficeType } from "../../model/data-schemas.js
 import { EngineError } from "../engine-error.js";
 import { findMentions } from "../recognise/mentions.js";
 import { fold } from "../text/fold.js";
-import type { CountryInfo, Knowledge } from "../knowledge/compile-knowledge.js";
+import type { CountryInfo, Knowledge } from "../knowledge/knowledge-type.js";
 import { closest } from "../text/word-matcher.js";
 
 export interface Place {

@@ -6,7 +6,7 @@
  */
 import type { FullMembershipList as MembershipList, MembershipChange, Organization } from "../../model/data-schemas.js";
 import type { StandingStatus } from "../../model/vocabularies.js";
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 
 export interface Standing {
   status: StandingStatus;

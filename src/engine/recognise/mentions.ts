@@ -3,7 +3,9 @@
  * and the role each plays in the sentence: whose citizen, where the person is, where they go.
  */
 import { rawTokens, type Token } from "../text/fold.js";
-import { isCodeWord, looseWord, type Knowledge } from "../knowledge/compile-knowledge.js";
+import { isCodeWord } from "../knowledge/compile-country-names.js";
+import { looseWord } from "../knowledge/compile-name-indexes.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 
 /**
  * The part a place or nationality plays: `citizen` when the text makes it the person's own ("I'm

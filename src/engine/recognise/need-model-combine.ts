@@ -7,7 +7,7 @@
  * The thresholds were chosen by leave-one-corpus-out measurement (`npm run eval`, which prints the
  * figures for a grid of them); they live in this one object.
  */
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { predictNeeds, type NeedPrediction } from "./need-model.js";
 import { MIN_SCORE, type NeedMatch } from "./need-scoring.js";
 

@@ -4,7 +4,7 @@
  * concepts it is built from, its own terms and its own phrases.
  */
 import type { Token } from "../text/fold.js";
-import type { Knowledge } from "../knowledge/compile-knowledge.js";
+import type { Knowledge } from "../knowledge/knowledge-type.js";
 import type { Mention } from "./mentions.js";
 
 export interface NeedMatch {

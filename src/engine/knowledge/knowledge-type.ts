@@ -1,0 +1,155 @@
+/**
+ * The knowledge the engine works with: the bundled data and the indexes compiled from it
+ * (compile-knowledge.ts), and which of those indexes a build-time cache may give.
+ */
+import type { CompactOffice } from "../lookup/office-directory.js";
+import type { NeedModel } from "../recognise/need-model.js";
+import type { Arrangements, DirectoryOffice } from "../lookup/office-choice.js";
+import type {
+  ProtectingArrangement,
+  FullMembershipList,
+  City,
+  FileData,
+  Need,
+  Organization,
+  OfficeType,
+  Rule,
+} from "../../model/data-schemas.js";
+import type { WordIndex } from "../text/word-matcher.js";
+
+export type DataSet = FileData;
+
+export interface CountryInfo {
+  code: string;
+  cca3: string;
+  /** English common name, e.g. "Netherlands". */
+  name: string;
+  /** Name for running text, e.g. "the Netherlands". */
+  shortName: string;
+  capital: string | null;
+}
+
+interface CompiledNeed {
+  need: Need;
+  /** Concept id (or org:id / org:*) → weight. */
+  signals: Map<string, number>;
+  all: string[];
+  any: string[];
+  refines: string[];
+}
+
+/** A multi-word term: its words after stop-word removal, and who owns it. */
+export interface Sequence {
+  words: string[];
+  owner: string;
+  display: string;
+}
+
+export interface Knowledge {
+  data: DataSet;
+  /**
+   * The date standing in organizations is computed for (YYYY-MM-DD): the caller's today (the
+   * store passes the clock's), else the memberships' as-of date, so the engine stays pure.
+   */
+  today: string;
+  countries: Map<string, CountryInfo>;
+  /** Where the country list comes from (the package), for citing it. */
+  countriesMeta: { source: { title: string; url: string }; asOf: string };
+  /** Folded name (may be several words) → country code, or null when ambiguous. */
+  countryNames: Map<string, string | null>;
+  /** Folded common names of countries (never dropped as ordinary words). */
+  primaryNames: Set<string>;
+  /** Multi-word names with each word's inflection stripped ("vereinten nationen" → "vereint nation"). */
+  looseNames: Map<string, { kind: "country" | "city" | "org"; id: string }>;
+  /** The first words of looseNames' keys: most windows of text start with none of them, and
+   *  then the larger index need not be read. */
+  looseFirst: Set<string>;
+  demonyms: Map<string, string | null>;
+  demonymIndex: WordIndex;
+  /** Upper-case alpha-2/alpha-3 codes → alpha-2. */
+  codes: Map<string, string>;
+  cities: Map<string, City>;
+  cityNames: Map<string, string>;
+  /** Folded name → [name, country, population] of the most populous world city of that name. */
+  worldCityNames: Map<string, [string, string, number]>;
+  capitals: Map<string, string>;
+  orgs: Map<string, Organization>;
+  orgNames: Map<string, string>;
+  /** Short acronyms that are also words ("UN", "WHO", "EU"): matched only as written. */
+  orgCaseSensitive: Map<string, string>;
+  officeTypes: Map<string, OfficeType>;
+  officeTypeNames: Map<string, string>;
+  /** Single-token names of places and nationalities, for typo-tolerant lookup in text. */
+  placeIndex: WordIndex;
+  maxNameWords: number;
+  stopwords: Set<string>;
+  vocab: WordIndex;
+  /** Every word of every term, for telling names from need words. */
+  vocabWords: Set<string>;
+  wordOwners: Map<string, string[]>;
+  sequences: Map<string, Sequence[]>;
+  needs: CompiledNeed[];
+  needById: Map<string, CompiledNeed>;
+  rules: Rule[];
+  /** City id → organizations seated there. */
+  hubs: Map<string, Organization[]>;
+  seats: Map<string, { city: string; capital: string }>;
+  /** Organization id → its membership list (UN bodies share the UN's). */
+  memberships: Map<string, FullMembershipList>;
+  /** Active protecting-power arrangements, by "protected>host". */
+  protecting: Map<string, ProtectingArrangement>;
+  /** The office directory: a state's offices in a country, by "operator>host". */
+  officesByPair: ReadonlyMap<string, DirectoryOffice[]>;
+  /** Offices abroad whose recorded district includes a country, by "operator>country". */
+  officesAccredited: ReadonlyMap<string, DirectoryOffice[]>;
+  /** The directory as the build cache keeps it (see CompactOffice), by "operator>host". */
+  officeRecords: ReadonlyMap<string, CompactOffice[]>;
+  /** The hosts of an operator's offices whose district covers a country, by "operator>country". */
+  officeCoverage: ReadonlyMap<string, string[]>;
+  /** Where the directory comes from, for the answers' sources. */
+  officesMeta: { title: string; snapshotDate: string };
+  /** Where a city is ("CH|lausanne" → [lat, lon]), from the offices recorded in it. */
+  cityPoints: ReadonlyMap<string, [number, number]>;
+  /** What serves a state's citizens where it has no office of its own. */
+  arrangements: Arrangements;
+  /** Countries where UNHCR, not the state, registers asylum seekers. */
+  unhcrRegistersAsylum: Set<string>;
+  /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
+  apostille: { parties: Set<string>; objections: Set<string> };
+  cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
+  /** The need model, loaded on first call by the store (absent: the rules alone read needs). */
+  needModel?: () => NeedModel | null;
+}
+
+/** Indexes that cost real work to build (folding thousands of names and terms); a build-time
+ *  cache of them (dist/cache/, see src/store/) makes a one-shot command start fast. */
+export const CACHED_INDEXES = [
+  "worldCityNames",
+  "countries",
+  "countriesMeta",
+  "countryNames",
+  "primaryNames",
+  "demonyms",
+  "codes",
+  "capitals",
+  "cityNames",
+  "orgNames",
+  "orgCaseSensitive",
+  "officeTypeNames",
+  "looseNames",
+  "looseFirst",
+  "maxNameWords",
+  "placeIndex",
+  "demonymIndex",
+  "stopwords",
+  "vocab",
+  "vocabWords",
+  "wordOwners",
+  "sequences",
+  "cues",
+  "officeRecords",
+  "officeCoverage",
+  "officesMeta",
+  "cityPoints",
+] as const satisfies readonly (keyof Knowledge)[];
+export type CachedIndex = (typeof CACHED_INDEXES)[number];
