@@ -34,13 +34,6 @@ export function dataDir(): string {
   throw new DataLoadError("data/", "", "bundled data directory not found; reinstall mission-guide");
 }
 
-/** JSON.parse that drops keys which could pollute prototypes. */
-export function safeParse(text: string): unknown {
-  return JSON.parse(text, (key, value: unknown) =>
-    key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
-  );
-}
-
 /** The largest overlay file read (the largest bundled file is about 1 MB). */
 export const MAX_OVERLAY_FILE = 32 * 1024 * 1024;
 

@@ -15,7 +15,7 @@ import { escapeJson } from "../../engine/text/escape-controls.js";
 import { IdScanner, MAX_ID_DEPTH, rawIdOf } from "./batch-id.js";
 
 /** Longest line taken; longer lines get an error of their own and the batch goes on. */
-export const MAX_LINE = 64 * 1024;
+const MAX_LINE = 64 * 1024;
 const CHUNK = 64 * 1024;
 /**
  * The answer cache is bounded by bytes (key and answer), not entries: long lines make long

@@ -18,7 +18,7 @@ import type { OfficeService } from "../lookup/office-choice.js";
 import type { Answer as ClassifyDoc } from "../../model/output-schemas.js";
 import { evaluate, type Facts, type RuleTrace } from "../decide/rule-evaluator.js";
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 /** What the caller knows besides the text; values as typed (codes, names, cities). */
 export interface ClassifyOptions {

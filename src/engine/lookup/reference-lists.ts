@@ -65,7 +65,6 @@ export function findHubs(k: Knowledge, filter: { city?: string; org?: string; co
 }
 
 export type MemberStatus = StandingStatus;
-export { membershipOf } from "./standing.js";
 
 /** A state's standing in an organization today, as one word; "unknown" where we hold no list. */
 export function memberStatus(k: Knowledge, orgId: string, code: string): MemberStatus {
@@ -95,7 +94,7 @@ function listedStatus(list: MembershipList, code: string): StandingStatus {
   return list.members?.includes(code) ? "member" : "non-member";
 }
 
-export function orgView(k: Knowledge, o: Organization): OrgView {
+function orgView(k: Knowledge, o: Organization): OrgView {
   const list = membershipOf(k, o.id);
   return {
     id: o.id,
@@ -183,9 +182,6 @@ export function listNeeds(k: Knowledge, category?: string): NeedView[] {
   }
   return out;
 }
-
-/** An office type by id, name or alias, in any language the glossary carries. */
-export { resolveOfficeType } from "./resolve-names.js";
 
 /** A mission, as `missions --json` prints it, and the organization's id. */
 export type MissionView = Out.MissionView & { orgId: string };

@@ -12,8 +12,7 @@ import type { Knowledge } from "../knowledge/knowledge-type.js";
  * Canadian", "a US citizen"), `nationality` for a nationality said of something else ("the
  * Japanese market", "my fiancée is Italian"), and where the person is, lives, goes or comes from.
  */
-export type Role =
-  "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "with" | "origin" | "embassyOf" | "none";
+type Role = "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "with" | "origin" | "embassyOf" | "none";
 
 export interface Mention {
   kind: "country" | "city" | "demonym" | "org";
