@@ -52,32 +52,16 @@ export async function run(org: string | undefined, flags: OrgsFlags): Promise<nu
     out(orgs.map((o) => detail(o, bold)).join("\n"));
     return 0;
   }
-  if (flags.member) {
-    // A state's organizations: its standing in each, dated where it changed.
-    out(
-      await table(
-        ["Org", "Name", "Seat", "Members", "Standing"],
-        orgs.map((o) => [
-          o.acronym,
-          o.name,
-          o.city,
-          o.memberCount === null ? "-" : String(o.memberCount),
-          o.standing?.text ?? "member",
-        ]),
-        widths(width(), [2, 5, 2, 1, 5]),
-      ),
-    );
-    return 0;
-  }
+  // A state's organizations: its standing in each, dated where it changed; else how missions are called.
   out(
     await table(
-      ["Org", "Name", "Seat", "Members", "A state's mission is called"],
+      ["Org", "Name", "Seat", "Members", flags.member ? "Standing" : "A state's mission is called"],
       orgs.map((o) => [
         o.acronym,
         o.name,
         o.city,
         o.memberCount === null ? "-" : String(o.memberCount),
-        o.missionStyle?.replace("{state}", "X") ?? "(no missions)",
+        flags.member ? (o.standing?.text ?? "member") : (o.missionStyle?.replace("{state}", "X") ?? "(no missions)"),
       ]),
       widths(width(), [2, 5, 2, 1, 5]),
     ),

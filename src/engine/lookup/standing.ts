@@ -5,7 +5,7 @@
  * said both ways. Pure: the date is the knowledge's `today`.
  */
 import type { FullMembershipList as MembershipList, MembershipChange, Organization } from "../../model/data-schemas.js";
-import type { StandingStatus } from "../../model/vocabularies.js";
+import { STANDINGS, type StandingStatus } from "../../model/vocabularies.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
 
 export interface Standing {
@@ -25,17 +25,9 @@ export interface Standing {
   office?: { title: string; headTitle: string };
 }
 
-/** Standings under which a state has an office to the organization that may be named. */
-const REPRESENTED: ReadonlySet<StandingStatus> = new Set<StandingStatus>([
-  "member",
-  "associate",
-  "observer",
-  "partner",
-  "dialogue-partner",
-  "suspended",
-  "withdrawal-pending",
-  "not-participating",
-]);
+/** Standings under which a state has an office to the organization that may be named: all but these. */
+const UNREPRESENTED: ReadonlySet<StandingStatus> = new Set<StandingStatus>(["withdrawn", "non-member", "unknown"]);
+const REPRESENTED: ReadonlySet<StandingStatus> = new Set(STANDINGS.filter((s) => !UNREPRESENTED.has(s)));
 
 /** Whether the state is represented at the organization (so its office may be named). */
 export function represented(s: Standing): boolean {
