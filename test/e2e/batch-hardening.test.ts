@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { batchStatus, runBatch } from "../../src/cli/commands/batch.js";
 import { rawIdOf } from "../../src/cli/commands/batch-id.js";
+import { batchOver } from "../support/batch.js";
 import { K } from "../support/knowledge.js";
 import { run } from "../support/run.js";
 
@@ -29,20 +30,7 @@ async function batch(input: Buffer | string, chunkSize = 4096, explain = false) 
   const bytes = typeof input === "string" ? Buffer.from(input) : input;
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  const written: Buffer[] = [];
-  const stats = await runBatch(
-    K,
-    (async function* () {
-      yield* chunks;
-    })(),
-    (b, done) => (written.push(Buffer.from(b)), done(), true),
-    async () => undefined,
-    {},
-    () => false,
-    { explain },
-  );
-  const text = Buffer.concat(written).toString("utf8");
-  return { text, out: text.split("\n").filter(Boolean), stats, status: batchStatus(stats) };
+  return batchOver(chunks, { explain });
 }
 
 describe("one line cannot sink a batch (built binary)", () => {

@@ -1,8 +1,8 @@
 /** `classify --stdin`: NDJSON in order, one answer per line, errors per line, exit statuses. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runBatch, batchStatus, parseLine } from "../../src/cli/commands/batch.js";
-import { K } from "../support/knowledge.js";
+import { parseLine } from "../../src/cli/commands/batch.js";
+import { batchOver } from "../support/batch.js";
 import { run } from "../support/run.js";
 
 const lines = (s: string) =>
@@ -90,17 +90,8 @@ describe("runBatch", () => {
     const text = input.map((l) => `${l}\n`).join("");
     const chunks: string[] = [];
     for (let i = 0; i < text.length; i += chunkSize) chunks.push(text.slice(i, i + chunkSize));
-    const written: Buffer[] = [];
-    const stats = await runBatch(
-      K,
-      (async function* () {
-        yield* chunks;
-      })(),
-      (b, done) => (written.push(Buffer.from(b)), done(), true),
-      async () => undefined,
-    );
-    const out = Buffer.concat(written).toString("utf8").split("\n").filter(Boolean);
-    return { out, status: batchStatus(stats) };
+    const { out, status } = await batchOver(chunks);
+    return { out, status };
   }
 
   it("writes exactly one line per input line, whatever the input and however it is split", async () => {
