@@ -38,6 +38,14 @@ describe("membership integrity", () => {
     expect(broken((d) => listOf(d, "efta").members!.push("QQ")).join("\n")).toMatch(/unknown country "QQ"/);
   });
 
+  it("a list marked incomplete is shorter than its count, and a full one adds up (HCCH, WHO/Europe)", () => {
+    expect(broken((d) => (listOf(d, "hcch").count = 88)).join("\n")).toMatch(
+      /marked incomplete but lists the whole count/,
+    );
+    expect(broken((d) => (listOf(d, "who-europe").count = 54)).join("\n")).toMatch(/count 54 but the list makes 53/);
+    expect(broken((d) => listOf(d, "who-europe").members!.push("KZ")).join("\n")).toMatch(/"KZ" listed twice/);
+  });
+
   it("a non-member's office is not a member's", () => {
     const p = broken((d) => (d["mission-naming"].nonMemberOffices![0]!.state = "DE"));
     expect(p.join("\n")).toMatch(/"DE" is a member of "eu"/);

@@ -106,6 +106,38 @@ describe("membership lists", () => {
       expect(change(org, "US"), org).toMatchObject({ standing: "not-participating", effective: "2026-01-07" });
   });
 
+  it("lists HCCH Members, with the date each accepted the Statute, and says the list is short of the count", () => {
+    const h = list("hcch");
+    expect(h.count).toBe(91);
+    expect(h.membersIncomplete).toBe(true);
+    expect(h.members!.length + h.otherMembers.length).toBe(89);
+    expect(h.otherMembers).toEqual(["EU"]);
+    expect(h.members).toEqual(expect.arrayContaining(["NL", "CN", "VN", "US"]));
+    expect(h.members).not.toContain("AE");
+    expect(h.unconfirmedMembers).toEqual(["ZM"]);
+    const since = (c: string) => h.parties?.find((p) => p.code === c)?.entryIntoForce;
+    expect(since("CN")).toBe("1987-07-03");
+    expect(since("SV")).toBe("2022-03-02");
+    expect(since("VN")).toBe("2013-04-10");
+    for (const p of h.parties!) expect(h.members, p.code).toContain(p.code);
+  });
+
+  it("lists the 53 Member States of the WHO European Region", () => {
+    const e = list("who-europe");
+    expect(e.count).toBe(53);
+    expect(e.members).toHaveLength(53);
+    expect(e.members).toEqual(expect.arrayContaining(["KZ", "IL", "UZ", "GB"]));
+    expect(e.members).not.toContain("LI");
+    expect(e.members).not.toContain("VA");
+  });
+
+  it("records Russia's departure from UN Tourism and the EU's membership of IRENA", () => {
+    const ru = list("un-tourism").changes.find((c) => c.code === "RU");
+    expect(ru).toMatchObject({ standing: "withdrawn", effective: "2023-04-27", effectiveApproximate: true });
+    expect(list("un-tourism").count).toBe(160);
+    expect(list("irena").otherMembers).toEqual(["EU"]);
+  });
+
   it("shows associate members, non-state members and territories as such", () => {
     expect(list("fao").otherMembers).toEqual(["EU"]);
     expect(list("fao").associateMembers).toEqual(expect.arrayContaining(["FO", "TK"]));
