@@ -56,3 +56,19 @@ describe("membership integrity", () => {
     expect(p.join("\n")).toMatch(/count 12 but 11 states listed/);
   });
 });
+
+describe("membership integrity, part B lists", () => {
+  it("a complete list that gains a member no longer adds up", () => {
+    expect(broken((d) => listOf(d, "interpol").members!.push("KP")).join("\n")).toMatch(
+      /count 196 but the list makes 197/,
+    );
+    expect(broken((d) => listOf(d, "ebrd").otherMembers.pop()).join("\n")).toMatch(/count 79 but the list makes 78/);
+    expect(broken((d) => listOf(d, "isa").members!.pop()).join("\n")).toMatch(/count 170 but the list makes 169/);
+  });
+
+  it("an incomplete list (WCO, PCA) may not list its whole count", () => {
+    const p = broken((d) => (listOf(d, "pca").count = 78));
+    expect(p.join("\n")).toMatch(/marked incomplete but lists the whole count/);
+    expect(broken((d) => listOf(d, "wco").members!.push("QQ")).join("\n")).toMatch(/unknown country "QQ"/);
+  });
+});

@@ -155,3 +155,37 @@ describe("membership lists", () => {
     expect(K.apostille.objections.has("IN>CN")).toBe(true);
   });
 });
+
+describe("membership lists, part B (INTERPOL, WCO, EBRD, ADB, AfDB, PCA, ISA, ITLOS)", () => {
+  it.each([
+    // org, count, listed, two that must be in, one that must not
+    ["interpol", 196, 196, ["PS", "PW"], "KP"],
+    ["wco", 187, 183, ["HK", "VC"], "CK"],
+    ["ebrd", 79, 79, ["KE", "IQ"], "GH"],
+    ["adb", 69, 69, ["TW", "IL"], "IR"],
+    ["afdb", 81, 81, ["IE", "SS"], "AE"],
+    ["pca", 126, 78, ["XK", "AM"], "VA"],
+    ["isa", 170, 170, ["RW", "PS"], "US"],
+    ["itlos", 170, 170, ["AZ", "NU"], "TR"],
+  ] as const)("%s counts %i (%i listed), with source and date", (org, n, listedN, ins, out) => {
+    const l = list(org);
+    expect(l.count).toBe(n);
+    expect(l.members!.length + l.otherMembers.length).toBe(listedN);
+    expect(Boolean(l.membersIncomplete)).toBe(listedN < n);
+    expect(new Set(l.members).size).toBe(l.members!.length);
+    for (const c of ins) expect(l.members, `${org} ${c}`).toContain(c);
+    expect(l.members).not.toContain(out);
+    expect(l.source.url).toMatch(/^https?:/);
+    expect(l.asOf).toBe("2026-12-03");
+  });
+
+  it("shows the EU and the EIB as non-state members, and ITLOS as the list of UNCLOS parties", () => {
+    expect(list("ebrd").otherMembers).toEqual(["EU", "EIB"]);
+    expect(list("isa").otherMembers).toEqual(["EU"]);
+    expect(list("itlos").members).toEqual(list("isa").members);
+    expect(list("itlos").note).toMatch(/no membership of its own/);
+    expect(list("afdb").members).toEqual(expect.arrayContaining(list("au").members!.filter((c) => c !== "EH")));
+    expect(list("afdb").members).not.toContain("EH");
+    expect(list("interpol").members).toEqual(expect.arrayContaining(["AW", "CW", "SX", "VA"]));
+  });
+});
