@@ -233,6 +233,14 @@ export const OrgView = z.object({
   missionStyle: z.string().nullable(),
   headTitle: z.string().nullable(),
   note: z.string().nullable(),
+  membersNote: z
+    .string()
+    .optional()
+    .describe("what the membership list's source says, where note is the organization's"),
+  membersIncomplete: z
+    .literal(true)
+    .optional()
+    .describe("the list names fewer members than the count: a state not in it may still be a member"),
   url: z.string(),
   source: z.string(),
   asOf: z.string(),

@@ -52,6 +52,7 @@ function knowledge(today: string): Knowledge {
     org("alpha", "Permanent Mission of {state} to Alpha"),
     org("beta", "Permanent Delegation of {state} to Beta"),
     org("gamma", null),
+    org("delta", "Permanent Mission of {state} to Delta"),
     org("alpha-office", "Permanent Mission of {state} to the Alpha Office", "alpha"),
   ];
   const lists = [
@@ -68,6 +69,7 @@ function knowledge(today: string): Knowledge {
     }),
     list({ org: "beta", members: ["AA"] }),
     list({ org: "gamma", members: null, count: 10 }),
+    list({ org: "delta", members: ["AA"], count: 5, membersIncomplete: true, unconfirmedMembers: ["BB"] }),
   ];
   const countries = new Map(
     ["AA", "BB", "CC", "DD", "EE", "OO", "PP", "TW", "VA", "VN", "PY", "FR"].map((c) => [
@@ -170,6 +172,14 @@ describe("standing on a date", () => {
     expect(standingIn(NOW, "alpha-office", "DD").status).toBe("member");
     expect(standingIn(NOW, "alpha-office", "ZZ").status).toBe("non-member");
     expect(standingIn(NOW, "gamma", "AA").status).toBe("unknown");
+  });
+
+  it("a list known to be short, or an unconfirmed member, cannot say a state is not a member", () => {
+    expect(standingIn(NOW, "delta", "AA").status).toBe("member");
+    expect(standingIn(NOW, "delta", "BB").status).toBe("unknown");
+    expect(standingIn(NOW, "delta", "ZZ").status).toBe("unknown");
+    expect(missionName(NOW, NOW.orgs.get("delta")!, "ZZ").title).toBeNull();
+    expect(missionName(NOW, NOW.orgs.get("delta")!, "AA").title).toBe("Permanent Mission of Land AA to Delta");
   });
 
   it("a non-member's own office makes it a partner there", () => {

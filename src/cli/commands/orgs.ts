@@ -18,7 +18,7 @@ function detail(o: OrgView, bold: (s: string) => string): string {
   ];
   if (o.memberCount !== null || o.members)
     lines.push(
-      `  Members (${o.memberCount ?? "count not known"}): ${o.members ? o.members.join(" ") : "list not held (see note)"}`,
+      `  Members (${o.memberCount ?? "count not known"}${o.membersIncomplete && o.members ? `; ${o.members.length} confirmed and listed` : ""}): ${o.members ? o.members.join(" ") : "list not held (see note)"}`,
     );
   if (o.associateMembers?.length) lines.push(`  Associate members: ${o.associateMembers.join(" ")}`);
   if (o.observers.length) lines.push(`  Observers: ${o.observers.join(" ")}`);
@@ -29,6 +29,7 @@ function detail(o: OrgView, bold: (s: string) => string): string {
     lines.push(`  Treaty: ${o.signatoriesCount} signatories, ${o.ratifiedCount ?? "?"} ratifications`);
   if (o.standing) lines.push(`  Standing of the state asked about: ${o.standing.text}`);
   if (o.note) lines.push(`  Note: ${o.note}`);
+  if (o.membersNote) lines.push(`  Members note: ${o.membersNote}`);
   lines.push(`  ${o.url}`, `  Source: ${o.source} (as of ${o.asOf})`);
   return lines.join("\n") + "\n";
 }

@@ -6,7 +6,7 @@
 import type { Organization } from "../../model/data-schemas.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
 import type { MemberStatus } from "../lookup/reference-lists.js";
-import { belongs, represented, standingIn, type Standing } from "../lookup/standing.js";
+import { belongs, membershipOf, represented, standingIn, type Standing } from "../lookup/standing.js";
 
 /** A state's name for running text ("the Netherlands", "Canada"). */
 export function stateName(k: Knowledge, code: string | null): string {
@@ -139,6 +139,9 @@ export function missionName(k: Knowledge, org: Organization, state: string | nul
   const none = { title: null, status, headTitle: null, standing };
   if (standing.office) return { title: standing.office.title, status, headTitle: standing.office.headTitle, standing };
   if (!represented(standing) && status !== "unknown") return none;
+  // Unknown although a list is held (a list known to be short, an unconfirmed member): naming an
+  // office would say the state is a member.
+  if (status === "unknown" && membershipOf(k, org.id)?.members) return none;
   const own = naming.orgStyles.find((o) => o.org === org.id && o.state === state);
   if (own && (belongs(standing) || status === "unknown" || status === "associate")) {
     return { title: own.title, status, headTitle: own.headTitle ?? org.headTitle, standing };

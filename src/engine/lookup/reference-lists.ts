@@ -123,6 +123,8 @@ function orgView(k: Knowledge, o: Organization): OrgView {
     missionStyle: o.missionStyle,
     headTitle: o.headTitle,
     note: o.noMissionsNote ?? list?.note ?? null,
+    ...(o.noMissionsNote && list?.note ? { membersNote: list.note } : {}),
+    ...(list?.membersIncomplete ? { membersIncomplete: true } : {}),
     url: o.url,
     source: list ? list.source.url : o.source.url,
     asOf: list ? list.asOf : o.asOf,

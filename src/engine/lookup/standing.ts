@@ -59,7 +59,9 @@ function listed(list: MembershipList, code: string): StandingStatus {
   if (list.associateMembers.includes(code)) return "associate";
   if (list.observers.includes(code)) return "observer";
   if (list.partners.includes(code)) return "partner";
-  return list.members === null ? "unknown" : "non-member";
+  // A list known to be short (or a state recorded as an unconfirmed member) cannot say "not a member".
+  if (list.members === null || list.membersIncomplete || list.unconfirmedMembers?.includes(code)) return "unknown";
+  return "non-member";
 }
 
 function cite(c: MembershipChange): Pick<Standing, "note" | "source" | "unconfirmed"> {
