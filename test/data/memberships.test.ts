@@ -114,7 +114,7 @@ describe("membership lists", () => {
     expect(h.otherMembers).toEqual(["EU"]);
     expect(h.members).toEqual(expect.arrayContaining(["NL", "CN", "VN", "US"]));
     expect(h.members).not.toContain("AE");
-    expect(h.unconfirmedMembers).toEqual(["ZM"]);
+    expect(h.unconfirmedMembers).toEqual(["RW", "ZM"]);
     const since = (c: string) => h.parties?.find((p) => p.code === c)?.entryIntoForce;
     expect(since("CN")).toBe("1987-07-03");
     expect(since("SV")).toBe("2022-03-02");
@@ -164,7 +164,7 @@ describe("membership lists, part B (INTERPOL, WCO, EBRD, ADB, AfDB, PCA, ISA, IT
     ["ebrd", 79, 79, ["KE", "IQ"], "GH"],
     ["adb", 69, 69, ["TW", "IL"], "IR"],
     ["afdb", 81, 81, ["IE", "SS"], "AE"],
-    ["pca", 126, 78, ["XK", "AM"], "VA"],
+    ["pca", 126, 79, ["XK", "MN"], "VA"],
     ["isa", 170, 170, ["RW", "PS"], "US"],
     ["itlos", 170, 170, ["AZ", "NU"], "TR"],
   ] as const)("%s counts %i (%i listed), with source and date", (org, n, listedN, ins, out) => {
@@ -187,5 +187,37 @@ describe("membership lists, part B (INTERPOL, WCO, EBRD, ADB, AfDB, PCA, ISA, IT
     expect(list("afdb").members).toEqual(expect.arrayContaining(list("au").members!.filter((c) => c !== "EH")));
     expect(list("afdb").members).not.toContain("EH");
     expect(list("interpol").members).toEqual(expect.arrayContaining(["AW", "CW", "SX", "VA"]));
+  });
+});
+
+describe("membership lists, part C (IOM, IRENA, UN Tourism, IFAD: partial lists from official pages)", () => {
+  it.each([
+    // org, count, listed, two that must be in, one that must not be listed
+    ["iom", null, 105, ["CN", "CK"], "NI"],
+    ["irena", null, 70, ["IN", "RU"], "BR"],
+    ["un-tourism", 160, 35, ["ES", "SA"], "CA"],
+    ["ifad", 180, 22, ["CA", "VE"], "US"],
+  ] as const)("%s counts %s, lists %i confirmed Members and says the list is short", (org, n, listedN, ins, out) => {
+    const l = list(org);
+    expect(l.count).toBe(n);
+    expect(l.members).toHaveLength(listedN);
+    expect(l.membersIncomplete).toBe(true);
+    expect(new Set(l.members).size).toBe(listedN);
+    for (const c of ins) expect(l.members, `${org} ${c}`).toContain(c);
+    expect(l.members).not.toContain(out);
+    expect(l.source.url).toMatch(/^https?:/);
+    expect(l.asOf).toBe("2026-12-03");
+  });
+
+  it("cites the depositary for IFAD and UNIDO and keeps UNIDO count-only", () => {
+    expect(list("ifad").source.url).toMatch(/treaties\.un\.org.*X-8/);
+    expect(list("unido").source.url).toMatch(/treaties\.un\.org.*X-9/);
+    expect(list("unido").members).toBeNull();
+    expect(list("unido").count).toBe(173);
+  });
+
+  it("keeps the US at IRENA as a listed Member that no longer participates", () => {
+    expect(list("irena").members).toContain("US");
+    expect(list("irena").changes.find((c) => c.code === "US")?.standing).toBe("not-participating");
   });
 });
