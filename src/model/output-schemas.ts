@@ -118,6 +118,12 @@ const AnswerFields = {
     .literal(true)
     .optional()
     .describe("the reading is unsure: the alternatives are the other candidate needs, to choose from"),
+  guessed: z
+    .array(z.enum(["citizen", "in", "to", "org"]))
+    .optional()
+    .describe(
+      "roles the words did not state that the answer assumes (its reasons or caveats say how); a flag settles each",
+    ),
   citizenships: z
     .array(
       z.object({

@@ -129,18 +129,60 @@ const FACT_NOTE: Record<Fact, string> = {
   org: "the organization decides where the mission sits",
 };
 
-/** One round: from the need to the answer, asking only what the answer depends on. Null: the
- *  person went back from the first question to the need. */
-async function converse(s: Session, pick: NeedPick): Promise<Answer | null> {
+/** How a round ended without an answer: back to the need question, or the need said again. */
+const BACK = Symbol("back");
+const REPHRASE = Symbol("rephrase");
+
+/**
+ * The roles the words stated (not those the answer only assumed), as options: carried over when
+ * the need is changed for one the words do not reach, so nothing said is lost.
+ */
+function rolesSaid(k: Knowledge, words: string, answer: Answer): ClassifyOptions {
+  const guessed = new Set(answer.guessed ?? []);
+  const roles: ClassifyOptions = {};
+  for (const fact of FACT_ORDER) {
+    const value = guessed.has(fact) ? null : saidInText(k, words, answer.input, fact);
+    if (value) roles[fact] = value;
+  }
+  return roles;
+}
+
+/**
+ * One round: from the need to the answer, asking only what the answer depends on. When the words
+ * were read unsure, one question first: which of the likeliest needs they mean. When the answer
+ * assumed a role the words did not state, that role's question, the assumption offered first.
+ */
+async function converse(s: Session, pick: NeedPick): Promise<Answer | typeof BACK | typeof REPHRASE> {
   const { k } = s;
   let text = pick.text;
   let answer = lookup(() => classify(k, text, s.flags));
   const said = answer.input;
-  if (pick.need && answer.need?.id !== pick.need) {
-    // A need picked from the list that the words alone do not reach: answer that need, and still
-    // offer what the words said (citizenship, place) as defaults.
-    text = canonicalText(k, pick.need);
-    answer = lookup(() => classify(k, text, s.flags));
+  const assumed = new Set(answer.guessed ?? []);
+  let chosen = pick.need;
+  // Words taken as typed and read unsure: which need they mean (a need picked from the list is
+  // the person's own choice already).
+  if (!chosen && answer.need && answer.uncertain) {
+    const choices = s.q.needChoices(k, answer);
+    if (choices.length > 1) {
+      let which: string;
+      try {
+        which = await s.q.askWhichNeed({ style: s.style, choices, back: true }, s.context);
+      } catch (e) {
+        if (e instanceof s.q.GoBack) return BACK;
+        throw e;
+      }
+      if (which === s.q.REPHRASE) return REPHRASE;
+      chosen = which;
+    }
+  }
+  /** What the words said, carried as options when the need is one they do not reach. */
+  let words: ClassifyOptions = {};
+  if (chosen && answer.need?.id !== chosen) {
+    // A need the words alone do not reach: answer that need, with the roles the words stated, and
+    // still offer them as defaults where a question is asked.
+    words = rolesSaid(k, pick.text, answer);
+    text = canonicalText(k, chosen);
+    answer = lookup(() => classify(k, text, { ...words, ...s.flags }));
   }
   if (!answer.need) return answer;
   const needId = answer.need.id;
@@ -157,7 +199,7 @@ async function converse(s: Session, pick: NeedPick): Promise<Answer | null> {
     const prefill: Prefill | undefined = mine
       ? { value: mine, from: "your answer" }
       : fromText
-        ? { value: fromText, from: "from your words" }
+        ? { value: fromText, from: assumed.has(fact) ? "a guess" : "from your words" }
         : before
           ? { value: before, from: "as before" }
           : usual
@@ -166,6 +208,7 @@ async function converse(s: Session, pick: NeedPick): Promise<Answer | null> {
     const value = await ask(s, fact, needId, prefill, back);
     if (value === s.q.DONT_KNOW) {
       delete answers[fact];
+      delete words[fact];
       unknown.add(fact);
       return;
     }
@@ -175,8 +218,10 @@ async function converse(s: Session, pick: NeedPick): Promise<Answer | null> {
   };
 
   // The questions in order; Escape (or "← Back") on one goes back to the one before, its answer
-  // kept and offered first, and from the first back to the need.
-  const wanted = new Set<Fact>([...factsFor(k, needId), ...answer.missing]);
+  // kept and offered first, and from the first back to the need. A role the answer only assumed
+  // is asked like one it lacks.
+  const unsettled = (a: Answer): Fact[] => [...a.missing, ...(a.guessed ?? [])];
+  const wanted = new Set<Fact>([...factsFor(k, needId), ...unsettled(answer)]);
   const queue: Fact[] = FACT_ORDER.filter((f) => wanted.has(f) && !given.has(f));
   let i = 0;
   for (;;) {
@@ -186,19 +231,21 @@ async function converse(s: Session, pick: NeedPick): Promise<Answer | null> {
         i++;
       } catch (e) {
         if (!(e instanceof s.q.GoBack)) throw e;
-        if (i === 0) return null;
+        if (i === 0) return BACK;
         i--;
       }
       continue;
     }
-    answer = lookup(() => classify(k, text, { ...s.flags, ...answers }));
+    answer = lookup(() => classify(k, text, { ...words, ...s.flags, ...answers }));
     // An answer can still lack a fact its rule turned out to need (a visa when already there, a
-    // bilateral matter's other country): ask for each such fact once.
-    const next = FACT_ORDER.find((f) => answer.missing.includes(f) && !queue.includes(f) && !given.has(f));
+    // bilateral matter's other country), or assume one: ask for each such fact once.
+    const next = FACT_ORDER.find((f) => unsettled(answer).includes(f) && !queue.includes(f) && !given.has(f));
     if (!next) break;
     queue.push(next);
   }
   for (const fact of unknown) answer.caveats.push(`You did not know this yet: ${FACT_NOTE[fact]} (--${fact}).`);
+  // The person chose the need: the reading is no longer unsure.
+  if (chosen && answer.need?.id === chosen) delete answer.uncertain;
   return answer;
 }
 
@@ -229,15 +276,23 @@ export async function run(words: string[], flags: AskFlags): Promise<number> {
   let typed = words.join(" ").trim();
   let last: Answer | null = null;
   let previous: NeedPick | undefined;
+  let message: string | undefined;
   for (;;) {
     const pick: NeedPick = typed
       ? { text: typed, need: null }
-      : await q.askNeed({ k, style: session.style, previous }, session.context);
+      : await q.askNeed({ k, style: session.style, previous, ...(message ? { message } : {}) }, session.context);
     typed = "";
     previous = pick;
+    message = undefined;
     const answer = await converse(session, pick);
     // Back from the first question: the need again, the one chosen offered first.
-    if (!answer) continue;
+    if (answer === BACK) continue;
+    // None of the needs offered: the need again, in other words.
+    if (answer === REPHRASE) {
+      previous = undefined;
+      message = "What do you need? Say it in other words.";
+      continue;
+    }
     previous = undefined;
     last = answer;
     const card = renderCard(answer, cardStyle, { width: promptStream.columns ?? 88 });

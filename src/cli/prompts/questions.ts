@@ -10,6 +10,8 @@ import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { CancelledError, CliError } from "../cli-errors.js";
 import { escapeText, terminalText } from "../../engine/text/escape-controls.js";
 import type { Style } from "../renderers/style.js";
+import { OFFICE_LABEL } from "../renderers/answer-card.js";
+import type { Answer } from "../../engine/answer/classify-need.js";
 import {
   countryLines,
   isHint,
@@ -18,6 +20,7 @@ import {
   placeLines,
   type Line,
   type NeedPick,
+  type Option,
   type Prefill,
 } from "../../engine/lookup/prompt-suggestions.js";
 
@@ -275,6 +278,63 @@ export function askPlace(q: PlaceQuestion, context?: PromptContext): Promise<str
 /** An international organization: resolves to its id. */
 export function askOrg(q: PlaceQuestion, context?: PromptContext): Promise<string> {
   return pick(q, orgLines, context);
+}
+
+/** The answer "none of these" to the question which need was meant: the person says it again. */
+export const REPHRASE = "\u0000rephrase";
+
+/**
+ * When the words were read unsure, the needs they may mean, the likeliest first, each in plain
+ * words with the office it leads to for what is known of the person.
+ */
+export function needChoices(k: Knowledge, a: Answer): Option<string>[] {
+  if (!a.need) return [];
+  const office = new Map<string, string | undefined>([[a.need.id, a.answer?.office]]);
+  for (const alt of a.alternatives) if (!office.has(alt.need)) office.set(alt.need, alt.office);
+  const known = [...office].filter(([id]) => k.needById.has(id));
+  // The office each leads to, where they differ: that is often what decides.
+  const differ = new Set(known.map(([, kind]) => kind)).size > 1;
+  return known.map(([id, kind]) => {
+    const label = k.needById.get(id)!.need.label;
+    const to = differ && kind ? OFFICE_LABEL[kind] : undefined;
+    return { value: id, name: to ? `${label} — ${to}` : label, short: label };
+  });
+}
+
+export interface NeedChoiceQuestion {
+  style: Style;
+  message?: string;
+  /** The needs to choose from (`needChoices`); "None of these" (REPHRASE) follows them. */
+  choices: Option<string>[];
+  /** Whether "← Back" (and Escape) returns to the need question: then GoBack is thrown. */
+  back?: boolean;
+}
+
+/**
+ * One short question when the words were read unsure: which of these needs is meant. Typing
+ * narrows the list to the labels that hold what is typed.
+ */
+export function askWhichNeed(q: NeedChoiceQuestion, context?: PromptContext): Promise<string> {
+  const lines = (term: string | undefined): Line<string>[] => {
+    const t = (term ?? "").trim().toLowerCase();
+    const shown = t ? q.choices.filter((c) => c.name.toLowerCase().includes(t)) : [];
+    const extra: Line<string>[] = [
+      { value: REPHRASE, name: "None of these — say it in other words", short: "none of these" },
+    ];
+    if (q.back) extra.push({ value: BACK, name: "← Back to what you need (or Esc)", short: "back" });
+    return [...(shown.length > 0 ? shown : q.choices), ...extra];
+  };
+  return searchLines<string>(
+    q.message ?? "Not sure what you mean. Which is it?",
+    lines,
+    (_term, chosen) => chosen,
+    q.style,
+    context,
+    q.back === true,
+  ).then((value) => {
+    if (value === BACK) throw new GoBack();
+    return value;
+  });
 }
 
 export interface AgainQuestion {

@@ -7,7 +7,8 @@ import type { Answer } from "../../engine/answer/classify-need.js";
 import { escapeText } from "../../engine/text/escape-controls.js";
 import type { Style } from "./style.js";
 
-const OFFICE_LABEL: Record<string, string> = {
+/** Office kinds in plain words (the card, and the choices `ask` offers when unsure). */
+export const OFFICE_LABEL: Record<string, string> = {
   embassy_or_consulate: "embassy or consulate",
   embassy: "embassy",
   permanent_mission: "permanent mission",
@@ -41,6 +42,19 @@ function wrap(text: string, width: number, indent: string): string {
 /** The place the answer stands on, as understood ("Where: Paris (Texas), United States"). */
 function basedOn(a: Answer): string | null {
   return a.input.in?.name ? `Where: ${a.input.in.name}` : null;
+}
+
+/** The value an answer assumed for a role it was not told. */
+function guessedValue(a: Answer, role: NonNullable<Answer["guessed"]>[number]): string {
+  const v =
+    role === "citizen"
+      ? a.input.citizen
+      : role === "in"
+        ? (a.input.in?.country ?? a.answer?.in)
+        : role === "to"
+          ? a.input.to
+          : a.input.org;
+  return escapeText(v ?? "?");
 }
 
 export interface CardOptions {
@@ -101,6 +115,14 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
     lines.push(
       "",
       wrap(`${s.yellow("Would sharpen the answer:")} ${a.missing.map((m) => `--${m}`).join(", ")}`, width + 2, ""),
+    );
+  }
+  if (a.guessed && a.guessed.length > 0) {
+    // Roles the words did not state: said as assumed, with the flag that settles each.
+    const flags = a.guessed.map((g) => `--${g} ${guessedValue(a, g)}`);
+    lines.push(
+      "",
+      wrap(`${s.yellow("Assumed, not said:")} ${flags.join(", ")}; give the flag if that is wrong.`, width + 2, ""),
     );
   }
   lines.push("");

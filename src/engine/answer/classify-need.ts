@@ -632,6 +632,9 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
   const needCaveats = office === "none" && need.category !== "none" ? [] : need.caveats;
   const caveats: string[] = [...needCaveats, ...rule.caveats];
   const missing = new Set<Answer["missing"][number]>();
+  /** Roles the words did not state and the answer assumes (said in its reasons and caveats). */
+  const guessed = new Set<NonNullable<Answer["guessed"]>[number]>();
+  if (p.assumedCitizen && facts.citizen) guessed.add("citizen");
   if (rule.outcome.of !== "none" && !of) missing.add(rule.outcome.of as "citizen" | "to" | "in");
   switch (rule.outcome.place) {
     case "org-seat":
@@ -645,6 +648,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
       let target = rule.outcome.place === "in" ? facts.in : (facts.to ?? (facts.in !== of ? facts.in : null));
       if (!target && office === "embassy_or_consulate" && rule.outcome.of === "to" && facts.citizen) {
         target = facts.citizen;
+        guessed.add("in");
         caveats.push(`Assuming you live in ${stateName(k, facts.citizen)}: apply in the country where you live.`);
       }
       if (!target) missing.add(rule.outcome.place);
@@ -921,6 +925,7 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     sources: dedupeSources(sources),
     alternatives: p.alternatives,
     ...(p.uncertain ? { uncertain: true as const } : {}),
+    ...(guessed.size > 0 ? { guessed: [...guessed] } : {}),
     trace: p.trace,
   };
 }
