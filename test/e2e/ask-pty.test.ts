@@ -156,6 +156,40 @@ describe.skipIf(!HAS_TMUX)("ask, in a real terminal", () => {
     expect(await t.exitStatus()).toBe(130);
   });
 
+  it("words read unsure: one question picks the need, then the roles the words stated carry over", async () => {
+    // "a passport" alone: new, renewal or lost? In Paris, as a Canadian, the other answers keep both.
+    const t = terminal(["ask", "I'm Canadian in Paris and I need a passport"]);
+    const asked = await t.waitFor(/\? Not sure what you mean\. Which is it\?[^]*None of these/);
+    expect(asked).toMatch(/Replace a lost or stolen passport/);
+    expect(asked).toMatch(/Apply for a passport/);
+    t.type("lost");
+    await t.waitFor(/lost\n❯ Replace a lost or stolen passport/);
+    t.press("Enter");
+    // The words said the passport and the place: offered as such, not asked blind.
+    await t.waitFor(/❯ Canada \(from your words\)/);
+    t.press("Enter");
+    await t.waitFor(/❯ Paris, France \(from your words\)/);
+    t.press("Enter");
+    const screen = await t.waitFor(/\? Anything else\?/);
+    expect(screen).toMatch(/→ Embassy of Canada in France/);
+    expect(screen).toMatch(/passport-lost/);
+    // The person chose: the card no longer asks "did you mean".
+    expect(screen).not.toContain("Not sure that you mean");
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+  });
+
+  it('"None of these" asks for the need again, in other words', async () => {
+    const t = terminal(["ask", "I need a passport"]);
+    await t.waitFor(/\? Not sure what you mean\. Which is it\?/);
+    t.type("none");
+    await t.waitFor(/none\n❯ None of these/);
+    t.press("Enter");
+    await t.waitFor(/\? What do you need\? Say it in other words\./);
+    t.press("C-c");
+    expect(await t.exitStatus()).toBe(130);
+  });
+
   it("skips the questions given as flags", async () => {
     const t = terminal(["ask", "--citizen", "Canadian", "--in", "Genève"]);
     await t.waitFor(/\? What do you need\?/);

@@ -312,17 +312,18 @@ export interface NeedChoiceQuestion {
 
 /**
  * One short question when the words were read unsure: which of these needs is meant. Typing
- * narrows the list to the labels that hold what is typed.
+ * narrows the list to the lines that hold what is typed (all of them when none does).
  */
 export function askWhichNeed(q: NeedChoiceQuestion, context?: PromptContext): Promise<string> {
   const lines = (term: string | undefined): Line<string>[] => {
-    const t = (term ?? "").trim().toLowerCase();
-    const shown = t ? q.choices.filter((c) => c.name.toLowerCase().includes(t)) : [];
-    const extra: Line<string>[] = [
+    const all: Option<string>[] = [
+      ...q.choices,
       { value: REPHRASE, name: "None of these — say it in other words", short: "none of these" },
     ];
-    if (q.back) extra.push({ value: BACK, name: "← Back to what you need (or Esc)", short: "back" });
-    return [...(shown.length > 0 ? shown : q.choices), ...extra];
+    if (q.back) all.push({ value: BACK, name: "← Back to what you need (or Esc)", short: "back" });
+    const t = (term ?? "").trim().toLowerCase();
+    const shown = t ? all.filter((c) => c.name.toLowerCase().includes(t)) : [];
+    return shown.length > 0 ? shown : all;
   };
   return searchLines<string>(
     q.message ?? "Not sure what you mean. Which is it?",
