@@ -470,7 +470,18 @@ async function main() {
       combinedOffice: +((100 * rs.filter((r) => r.combos[0].office === r.gold.office).length) / rs.length).toFixed(1),
       combinedNeed: +((100 * rs.filter((r) => r.combos[0].need === r.gold.need).length) / rs.length).toFixed(1),
     });
-    const doc = { all: figures(results), corpora: {} };
+    // Every case the combination gets the office kind wrong, for the ratchet
+    // (test/engine/known-misses.json, section "loco").
+    const misses = results
+      .filter((r) => r.combos[0].office !== r.gold.office)
+      .map((r) => ({
+        corpus: r.corpus,
+        text: r.gold.text,
+        ...(r.gold.rolesFrom === "flags" && Object.keys(r.gold.roles ?? {}).length ? { flags: r.gold.roles } : {}),
+        got: { need: r.combos[0].need, office: r.combos[0].office },
+        expected: { need: r.gold.need, office: r.gold.office },
+      }));
+    const doc = { all: figures(results), corpora: {}, misses };
     for (const i of foldIds)
       doc.corpora[allCorpora[i].name] = figures(results.filter((r) => r.corpus === allCorpora[i].name));
     writeFileSync(jsonOut, JSON.stringify(doc, null, 2) + "\n");
