@@ -190,6 +190,13 @@ describe.skipIf(!HAS_TMUX)("ask, in a real terminal", () => {
     expect(await t.exitStatus()).toBe(130);
   });
 
+  it("a role the answer only assumed is asked, the assumption offered as a guess", async () => {
+    const t = terminal(["ask", "renew my passport, I live in Boston"]);
+    await t.waitFor(/\? Which passport do you hold\?\n❯ United States \(a guess\)/);
+    t.press("C-c");
+    expect(await t.exitStatus()).toBe(130);
+  });
+
   it("skips the questions given as flags", async () => {
     const t = terminal(["ask", "--citizen", "Canadian", "--in", "Genève"]);
     await t.waitFor(/\? What do you need\?/);
