@@ -31,7 +31,7 @@ export default defineConfig([
     outExtension: () => ({ js: ".cjs" }),
     target: "node20",
     platform: "node",
-    splitting: false,
+    splitting: true,
     shims: true,
     noExternal: [/^(?!zod$)/],
     external: ["zod"],

@@ -10,6 +10,12 @@ import type { FileData } from "../model/data-schemas.js";
 import { compile } from "../engine/knowledge/compile-knowledge.js";
 import type { CachedIndex } from "../engine/knowledge/knowledge-type.js";
 import { exportIndexes, indexFile } from "./index-cache-format.js";
+import { blocksOf } from "../engine/text/sorted-lines.js";
+import type { LineBlocks } from "./block-line-map.js";
+
+/** Line files larger than this are read a block of this size at a time. */
+const BLOCKS_ABOVE = 64 * 1024;
+const BLOCK_SIZE = 4096;
 
 /** The bundled data, noting each file that is read. */
 function watchedData(read: Set<FileName>): FileData {
@@ -34,13 +40,20 @@ function sourcesOf(key: CachedIndex): FileName[] {
  * files it was built from (scripts/build-cache.mjs puts a copy of those beside it).
  */
 export function buildIndexCache(): Record<string, string> {
-  const manifest: IndexManifest = { files: {}, builtFrom: {} };
+  const manifest: IndexManifest = { files: {}, builtFrom: {}, blocks: {} };
   const files: Record<string, string> = {};
   for (const [key, value] of Object.entries(exportIndexes(compile(bundledData()))) as [CachedIndex, unknown][]) {
     const { name, text } = indexFile(key, value);
     files[name] = text;
     manifest.files[key] = name;
     manifest.builtFrom[key] = sourcesOf(key);
+    // A large map is read a block at a time (src/store/block-line-map.ts); its text is ASCII, so
+    // the blocks' character offsets are byte offsets.
+    if (name.endsWith("map.txt") && text.length > BLOCKS_ABOVE && !/[^\p{ASCII}]/u.test(text)) {
+      const blocks: LineBlocks = { size: text.length, blocks: blocksOf(text, BLOCK_SIZE) };
+      files[`${key}.blocks.json`] = JSON.stringify(blocks);
+      manifest.blocks![key] = `${key}.blocks.json`;
+    }
   }
   files["index.json"] = JSON.stringify(manifest);
   return files;

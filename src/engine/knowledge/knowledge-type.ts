@@ -66,14 +66,16 @@ export interface Knowledge {
   looseFirst: Set<string>;
   demonyms: Map<string, string | null>;
   demonymIndex: WordIndex;
+  /** Names that mean several countries ("congo" → CD, CG), folded. */
+  ambiguousNames: ReadonlyMap<string, string[]>;
   /** Upper-case alpha-2/alpha-3 codes → alpha-2. */
   codes: Map<string, string>;
-  cities: Map<string, City>;
+  cities: ReadonlyMap<string, City>;
   cityNames: Map<string, string>;
   /** Folded name → [name, country, population] of the most populous world city of that name. */
   worldCityNames: Map<string, [string, string, number]>;
   capitals: Map<string, string>;
-  orgs: Map<string, Organization>;
+  orgs: ReadonlyMap<string, Organization>;
   orgNames: Map<string, string>;
   /** Short acronyms that are also words ("UN", "WHO", "EU"): matched only as written. */
   orgCaseSensitive: Map<string, string>;
@@ -92,12 +94,12 @@ export interface Knowledge {
   needById: Map<string, CompiledNeed>;
   rules: Rule[];
   /** City id → organizations seated there. */
-  hubs: Map<string, Organization[]>;
-  seats: Map<string, { city: string; capital: string }>;
+  hubs: ReadonlyMap<string, Organization[]>;
+  seats: ReadonlyMap<string, { city: string; capital: string }>;
   /** Organization id → its membership list (UN bodies share the UN's). */
-  memberships: Map<string, FullMembershipList>;
+  memberships: ReadonlyMap<string, FullMembershipList>;
   /** Active protecting-power arrangements, by "protected>host". */
-  protecting: Map<string, ProtectingArrangement>;
+  protecting: ReadonlyMap<string, ProtectingArrangement>;
   /** The office directory: a state's offices in a country, by "operator>host". */
   officesByPair: ReadonlyMap<string, DirectoryOffice[]>;
   /** Offices abroad whose recorded district includes a country, by "operator>country". */
@@ -151,5 +153,13 @@ export const CACHED_INDEXES = [
   "officeCoverage",
   "officesMeta",
   "cityPoints",
+  "memberships",
+  "protecting",
+  "arrangements",
+  "cities",
+  "orgs",
+  "hubs",
+  "seats",
+  "ambiguousNames",
 ] as const satisfies readonly (keyof Knowledge)[];
 export type CachedIndex = (typeof CACHED_INDEXES)[number];

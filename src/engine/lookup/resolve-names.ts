@@ -76,19 +76,12 @@ function findCountryAsWritten(k: Knowledge, raw: string): CountryInfo | null {
   return null;
 }
 
-const ambiguousIndex = new WeakMap<Knowledge, Map<string, string[]>>();
-
 /**
  * The countries a name means when it means several ("Congo", "Congolese", "Korea"), from
  * data/country-extras.json; null when it means one or none. Never a silent pick of one of them.
  */
 export function ambiguousCountries(k: Knowledge, input: string): string[] | null {
-  let index = ambiguousIndex.get(k);
-  if (!index) {
-    index = new Map((k.data["country-extras"].ambiguous ?? []).map((a) => [fold(a.name), a.countries]));
-    ambiguousIndex.set(k, index);
-  }
-  return index.get(fold(input.trim().replace(/^the\s+/i, ""))) ?? null;
+  return k.ambiguousNames.get(fold(input.trim().replace(/^the\s+/i, ""))) ?? null;
 }
 
 function ambiguityError(k: Knowledge, input: string, what: string, codes: string[]): EngineError {

@@ -1,0 +1,85 @@
+/**
+ * A large index file of sorted lines (src/engine/text/sorted-lines.ts) read a block at a time.
+ *
+ * The office directory's index is 1.3 MB and the world's cities' positions half a megabyte; a
+ * one-shot answer looks up two or three lines of each. Reading a whole file into a fresh process
+ * costs milliseconds (memory to map and fill); reading the 4 KB block that holds a line costs
+ * microseconds. After many blocks (a batch), the whole file is read once and searched in memory.
+ */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { LineMap, blockFor } from "../engine/text/sorted-lines.js";
+
+/** Blocks read one by one before the whole file is read instead. */
+const WHOLE_AFTER = 64;
+
+/** Where a file's blocks start (written beside it by the build): its length and each block's first key. */
+export interface LineBlocks {
+  size: number;
+  blocks: [string, number][];
+}
+
+export class BlockLineMap<V> implements ReadonlyMap<string, V> {
+  private all: LineMap<V> | null = null;
+  private readonly read = new Map<number, LineMap<V>>();
+  constructor(
+    private readonly file: URL,
+    private readonly index: LineBlocks,
+    private readonly json: boolean,
+  ) {}
+
+  private whole(): LineMap<V> {
+    return (this.all ??= new LineMap<V>(readFileSync(this.file, "latin1"), this.json));
+  }
+
+  /** The lines that hold `key` if any does: its block, or the whole file. */
+  private linesFor(key: string): LineMap<V> | null {
+    if (this.all) return this.all;
+    const i = blockFor(this.index.blocks, key);
+    if (i < 0) return null;
+    let lines = this.read.get(i);
+    if (!lines) {
+      if (this.read.size >= WHOLE_AFTER) return this.whole();
+      const start = this.index.blocks[i]![1];
+      const end = this.index.blocks[i + 1]?.[1] ?? this.index.size;
+      const buf = Buffer.allocUnsafe(end - start);
+      const fd = openSync(this.file, "r");
+      try {
+        for (let got = 0; got < buf.length;) {
+          const n = readSync(fd, buf, got, buf.length - got, start + got);
+          if (n === 0) throw new Error(`${this.file.pathname}: shorter than its block index says`);
+          got += n;
+        }
+      } finally {
+        closeSync(fd);
+      }
+      lines = new LineMap<V>(buf.toString("latin1"), this.json);
+      this.read.set(i, lines);
+    }
+    return lines;
+  }
+
+  get(key: string): V | undefined {
+    return this.linesFor(key)?.get(key);
+  }
+  has(key: string): boolean {
+    return this.linesFor(key)?.has(key) ?? false;
+  }
+  get size(): number {
+    return this.whole().size;
+  }
+  keys(): MapIterator<string> {
+    return this.whole().keys();
+  }
+  values(): MapIterator<V> {
+    return this.whole().values();
+  }
+  entries(): MapIterator<[string, V]> {
+    return this.whole().entries();
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [k, v] of this.whole()) fn(v, k, this);
+  }
+}
