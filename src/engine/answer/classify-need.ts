@@ -579,8 +579,8 @@ function byCitizenship(
     };
   });
   if (answer.need && answer.need.category !== "consular") return;
-  const extras = k.data["country-extras"];
   if (inCountry && citizenships.includes(inCountry)) {
+    const extras = k.data["country-extras"];
     for (const c of citizenships) {
       if (c === inCountry) continue;
       const own = extras.countries.find((e) => e.code === c)?.dualNationals;

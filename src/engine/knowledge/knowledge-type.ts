@@ -115,7 +115,7 @@ export interface Knowledge {
   /** What serves a state's citizens where it has no office of its own. */
   arrangements: Arrangements;
   /** Countries where UNHCR, not the state, registers asylum seekers. */
-  unhcrRegistersAsylum: Set<string>;
+  unhcrRegistersAsylum: ReadonlySet<string>;
   /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
   apostille: { parties: Set<string>; objections: Set<string> };
   cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
@@ -161,5 +161,6 @@ export const CACHED_INDEXES = [
   "hubs",
   "seats",
   "ambiguousNames",
+  "unhcrRegistersAsylum",
 ] as const satisfies readonly (keyof Knowledge)[];
 export type CachedIndex = (typeof CACHED_INDEXES)[number];

@@ -4,6 +4,7 @@
  * compiled directory; nothing here builds an office from a pair of states.
  */
 import type { DirectoryOfficeType } from "../../model/data-schemas.js";
+import { caseless } from "../text/fold.js";
 
 export type { DirectoryOfficeType };
 
@@ -101,10 +102,6 @@ export type OfficeChoice =
       notServing: DirectoryOffice[];
     };
 
-function fold(s: string): string {
-  return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
 function serves(o: DirectoryOffice, service: OfficeService): boolean {
   if (o.notOffered.includes(service)) return false;
   if (service === "passports" || service === "voting" || service === "matricula") {
@@ -162,8 +159,8 @@ export function chooseOffice(dir: OfficeDirectory, q: OfficeQuery): OfficeChoice
   }
   const others = (chosen: DirectoryOffice) => capable.filter((o) => o !== chosen);
   if (q.city) {
-    const city = fold(q.city);
-    const here = capable.find((o) => o.city !== null && fold(o.city) === city);
+    const city = caseless(q.city);
+    const here = capable.find((o) => o.city !== null && caseless(o.city) === city);
     if (here) return { kind: "resident", office: here, why: "in-city", nearer: null, others: others(here) };
   }
   const seat =

@@ -5,6 +5,7 @@
  */
 import type { DirectoryOfficeType, FileData, OfficeCorrections } from "../../model/data-schemas.js";
 import type { DirectoryOffice, OfficeDirectory } from "./office-choice.js";
+import { caseless } from "../text/fold.js";
 
 type OfficesDoc = FileData["offices"];
 type CorrectionsDoc = Pick<OfficeCorrections, "serviceExceptions" | "seats" | "additions"> & {
@@ -19,8 +20,7 @@ export interface HostSeat {
 }
 const SEATED_TYPES: ReadonlySet<string> = new Set<DirectoryOfficeType>(["embassy", "high-commission", "nunciature"]);
 
-export const norm = (s: string | null | undefined): string =>
-  (s ?? "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().trim();
+export const norm = (s: string | null | undefined): string => caseless(s ?? "").trim();
 
 function push<T>(m: Map<string, T[]>, key: string, v: T): void {
   const list = m.get(key);

@@ -83,6 +83,15 @@ export function fold(text: string): string {
     .trim();
 }
 
+/**
+ * Lower case without accents, spacing and punctuation kept ("São Paulo" → "sao paulo"): how the
+ * office directory compares city names. ASCII skips the normaliser, whose first use costs a few
+ * milliseconds in a one-shot command.
+ */
+export function caseless(text: string): string {
+  return (ASCII.test(text) ? text : text.normalize("NFKD").replace(MARKS_RE, "")).toLowerCase();
+}
+
 /** Folded tokens of a text. */
 export function tokens(text: string): string[] {
   const f = fold(text);
