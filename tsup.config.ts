@@ -21,10 +21,10 @@ export default defineConfig([
     define,
     minify: true,
   },
-  // The command-line program as one CommonJS file: Node 20 starts CommonJS faster than ES modules
-  // (no module graph to resolve, one file to read). Everything is bundled but zod, and each
-  // command's module, commander and the prompts are evaluated only when used (a dynamic import of
-  // a bundled module stays lazy); zod is required from node_modules to validate an overlay.
+  // The command-line program as CommonJS (Node 20 starts CommonJS faster than ES modules: no
+  // module graph to resolve), split into chunks required when first used: a one-shot classify
+  // compiles the engine and its command (~150 KB), not commander, the prompts or the other
+  // commands. Everything is bundled but zod, required from node_modules to validate an overlay.
   {
     entry: { cli: "src/cli/main.ts" },
     format: ["cjs"],
@@ -36,6 +36,9 @@ export default defineConfig([
     noExternal: [/^(?!zod$)/],
     external: ["zod"],
     define,
-    minify: true,
+    // Not minifySyntax: with it, tsup's CommonJS code splitting (sucrase, after esbuild) inserts
+    // class-field initialisers into comma expressions ("super(),this.x=…") and breaks the prompts.
+    minifyWhitespace: true,
+    minifyIdentifiers: true,
   },
 ]);
