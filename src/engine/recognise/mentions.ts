@@ -6,6 +6,7 @@ import { rawTokens, type Token } from "../text/fold.js";
 import { isCodeWord } from "../knowledge/compile-country-names.js";
 import { looseWord } from "../knowledge/compile-name-indexes.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
+import { namePrefixes, nameReach } from "./name-prefixes.js";
 
 /**
  * The part a place or nationality plays: `citizen` when the text makes it the person's own ("I'm
@@ -244,14 +245,18 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
   });
   const hasLower = /\p{Ll}/u.test(text);
   const out: Mention[] = [];
+  // In a batch, the windows that can still be a name (name-prefixes.ts); else all of them.
+  const prefixes = namePrefixes(k);
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i]!;
     let found: Omit<Mention, "role"> | null = null;
+    const maxWords = Math.max(Math.min(k.maxNameWords, toks.length - i), Math.min(4, toks.length - i));
+    const reach = prefixes ? nameReach(prefixes, folded, i, maxWords) : maxWords;
     // Acronyms that are also words ("UN", "WHO") and ISO codes count only as written in capitals.
     // A short acronym counts unless a longer name starts here ("UN refugee agency" is UNHCR).
     let longer = false;
-    for (let n = 2; n <= Math.min(4, toks.length - i) && !longer; n++)
+    for (let n = 2; n <= Math.min(4, toks.length - i, reach) && !longer; n++)
       longer = k.orgNames.has(folded.slice(i, i + n).join(" "));
     // ...or in lower case right after an article or preposition that names an organization in
     // queries typed in a hurry ("bei der eu", "presso l'ue", "at the un"); not "who", which
@@ -268,14 +273,13 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       if (code) found = { kind: "country", id: code, country: code, city: null, start: i, end: i + 1, text: tok.raw };
     }
     if (!found) {
-      for (let n = Math.min(k.maxNameWords, toks.length - i); n >= 1 && !found; n--) {
+      for (let n = Math.min(k.maxNameWords, reach); n >= 1 && !found; n--) {
         const key = folded.slice(i, i + n).join(" ");
         if (n === 1 && NEED_CAPITAL.has(key) && !isCapitalised(tok.raw)) continue;
         if (n === 1 && k.stopwords.has(key)) continue;
-        const span = spanOf(i, n);
         const org = k.orgNames.get(key);
         if (org) {
-          found = { kind: "org", id: org, country: null, city: null, ...span };
+          found = { kind: "org", id: org, country: null, city: null, ...spanOf(i, n) };
           break;
         }
         // A one-word name that is also a word needs are made of ("Mann", a name of the Isle of
@@ -290,13 +294,13 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           // "je suis suisse": in lower case, a country's name that is also its nationality is the
           // nationality.
           const kind = n === 1 && !isCapitalised(tok.raw) && k.demonyms.get(key) === code ? "demonym" : "country";
-          found = { kind, id: code, country: code, city: null, ...span };
+          found = { kind, id: code, country: code, city: null, ...spanOf(i, n) };
           break;
         }
         const cityId = ordinary ? undefined : k.cityNames.get(key);
         if (cityId) {
           const city = k.cities.get(cityId)!;
-          found = { kind: "city", id: cityId, country: city.country, city: city.name, ...span };
+          found = { kind: "city", id: cityId, country: city.country, city: city.name, ...spanOf(i, n) };
           break;
         }
         // A country's name with a genitive "s" ("Polens Haltung", "Luxemburgs Position").
@@ -310,13 +314,13 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         ) {
           const gen = k.countryNames.get(stem);
           if (gen) {
-            found = { kind: "country", id: gen, country: gen, city: null, ...span };
+            found = { kind: "country", id: gen, country: gen, city: null, ...spanOf(i, n) };
             break;
           }
         }
         const exactDemonym = k.demonyms.get(key);
         if (exactDemonym) {
-          found = { kind: "demonym", id: exactDemonym, country: exactDemonym, city: null, ...span };
+          found = { kind: "demonym", id: exactDemonym, country: exactDemonym, city: null, ...spanOf(i, n) };
           break;
         }
         const loose =
@@ -329,23 +333,23 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
               )
             : undefined;
         if (loose) {
-          if (loose.kind === "org") found = { kind: "org", id: loose.id, country: null, city: null, ...span };
+          if (loose.kind === "org") found = { kind: "org", id: loose.id, country: null, city: null, ...spanOf(i, n) };
           else if (loose.kind === "country")
-            found = { kind: "country", id: loose.id, country: loose.id, city: null, ...span };
+            found = { kind: "country", id: loose.id, country: loose.id, city: null, ...spanOf(i, n) };
           else {
             const city = k.cities.get(loose.id)!;
-            found = { kind: "city", id: loose.id, country: city.country, city: city.name, ...span };
+            found = { kind: "city", id: loose.id, country: city.country, city: city.name, ...spanOf(i, n) };
           }
           break;
         }
         const dem = k.demonyms.get(key);
         if (dem) {
-          found = { kind: "demonym", id: dem, country: dem, city: null, ...span };
+          found = { kind: "demonym", id: dem, country: dem, city: null, ...spanOf(i, n) };
           break;
         }
         if (code === undefined && k.capitals.has(key) && n > 1) {
           const c = k.capitals.get(key)!;
-          found = { kind: "city", id: key, country: c, city: null, ...span };
+          found = { kind: "city", id: key, country: c, city: null, ...spanOf(i, n) };
         }
       }
     }
