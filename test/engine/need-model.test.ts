@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   decodeNeedModel,
   featureBuckets,
+  needLogits,
   predictNeeds,
+  softmax,
   DEFAULT_FEATURES,
 } from "../../src/engine/recognise/need-model.js";
 import { encodeNeedModel, trainNeedModel, type TrainExample } from "../../src/engine/recognise/need-model-train.js";
@@ -30,6 +32,24 @@ describe("need model", () => {
     expect([...f]).toEqual([...new Set(f)].sort((a, b) => a - b));
     expect(featureBuckets("护照丢了", model.features).length).toBeGreaterThan(3);
     expect(featureBuckets("", model.features).length).toBe(0);
+  });
+
+  it("scores each distinct bucket once, and ranks as a full sort would", () => {
+    for (const text of ["Passport LOST — passport lost!", "护照丢了", "", "a  b", "visa visa visa visa"]) {
+      // The reference: the sorted distinct buckets, each bucket's weights summed in order.
+      const f = featureBuckets(text, model.features);
+      const acc = new Float64Array(model.labels.length);
+      for (const b of f) for (let e = model.start[b]!; e < model.start[b + 1]!; e++) acc[model.cls[e]!]! += model.q[e]!;
+      const x = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+      const logits = needLogits(model, text);
+      for (let c = 0; c < acc.length; c++) expect(logits[c]).toBe(model.bias[c]! + acc[c]! * model.scale[c]! * x);
+      const p = softmax(logits, model.temperature);
+      const order = [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b);
+      for (const k of [0, 1, 2, 3, 10])
+        expect(predictNeeds(model, text, k)).toEqual(
+          order.slice(0, k).map((c) => ({ need: model.labels[c], p: p[c] })),
+        );
+    }
   });
 
   it("is deterministic: same data and seed, byte-identical weights", () => {

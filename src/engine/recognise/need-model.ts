@@ -61,10 +61,52 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-function hashWord(w: string): number {
-  let h = (FNV_OFFSET ^ WORD_SEED) >>> 0;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+/** Grows with the longest text seen; holds one text's buckets, repeats included. */
+let scratch = new Int32Array(4096);
+
+/**
+ * Every feature bucket of folded text, repeats included, into `scratch` (grown as needed); returns
+ * how many. Character n-grams first, then words and word bigrams, as training cut them.
+ */
+function rawBuckets(folded: string, spec: FeatureSpec): number {
+  const mask = (1 << spec.bits) - 1;
+  const s = ` ${folded} `;
+  const grams = spec.charMax >= spec.charMin ? spec.charMax - Math.max(1, spec.charMin) + 1 : 0;
+  // At most `grams` n-grams start at each character, and two word features per character.
+  const most = s.length * (grams + 2);
+  if (scratch.length < most) scratch = new Int32Array(Math.max(most, scratch.length * 2));
+  const out = scratch;
+  let n = 0;
+  // Character n-grams: the FNV state after n characters from i is the hash of that n-gram.
+  for (let i = 0; i < s.length - 1; i++) {
+    let h = FNV_OFFSET;
+    const end = Math.min(s.length, i + spec.charMax);
+    for (let j = i; j < end; j++) {
+      h = Math.imul(h ^ s.charCodeAt(j), FNV_PRIME);
+      if (j - i + 1 >= spec.charMin) out[n++] = mix(h) & mask;
+    }
+  }
+  if (spec.words) {
+    // Words are the runs between single spaces (folded text has no other separators), hashed
+    // as they are read.
+    let prev = 0;
+    let first = true;
+    let h = (FNV_OFFSET ^ WORD_SEED) >>> 0;
+    for (let i = 0; i <= folded.length; i++) {
+      const c = i < folded.length ? folded.charCodeAt(i) : 32;
+      if (c !== 32) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        continue;
+      }
+      h >>>= 0;
+      out[n++] = mix(h ^ 0x51ed270b) & mask;
+      if (spec.bigrams && !first) out[n++] = mix(Math.imul(prev, 31) ^ h ^ 0x2545f491) & mask;
+      prev = h;
+      first = false;
+      h = (FNV_OFFSET ^ WORD_SEED) >>> 0;
+    }
+  }
+  return n;
 }
 
 /**
@@ -74,46 +116,46 @@ function hashWord(w: string): number {
 export function featureBuckets(text: string, spec: FeatureSpec): Int32Array {
   const folded = fold(text);
   if (folded === "") return new Int32Array(0);
-  const mask = (1 << spec.bits) - 1;
-  const s = ` ${folded} `;
-  const out: number[] = [];
-  // Character n-grams: the FNV state after n characters from i is the hash of that n-gram.
-  for (let i = 0; i < s.length - 1; i++) {
-    let h = FNV_OFFSET;
-    const end = Math.min(s.length, i + spec.charMax);
-    for (let j = i; j < end; j++) {
-      h = Math.imul(h ^ s.charCodeAt(j), FNV_PRIME);
-      if (j - i + 1 >= spec.charMin) out.push(mix(h) & mask);
-    }
-  }
-  if (spec.words && folded !== "") {
-    const words = folded.split(" ");
-    let prev = 0;
-    for (let i = 0; i < words.length; i++) {
-      const h = hashWord(words[i]!);
-      out.push(mix(h ^ 0x51ed270b) & mask);
-      if (spec.bigrams && i > 0) out.push(mix(Math.imul(prev, 31) ^ h ^ 0x2545f491) & mask);
-      prev = h;
-    }
-  }
-  const a = Int32Array.from(out).sort();
+  const count = rawBuckets(folded, spec);
+  const a = scratch.slice(0, count).sort();
   let n = 0;
   for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[n++] = a[i]!;
   return a.subarray(0, n);
 }
 
+/** Per bucket, the stamp of the last text that had it: repeats are skipped without sorting. */
+let seen = new Uint32Array(0);
+let stamp = 0;
+
 /** Raw scores (logits, before temperature) of every need for a text. */
 export function needLogits(model: NeedModel, text: string): Float64Array {
-  const f = featureBuckets(text, model.features);
   const C = model.labels.length;
   const acc = new Float64Array(C);
-  const { start, cls, q } = model;
-  for (let i = 0; i < f.length; i++) {
-    const b = f[i]!;
-    for (let e = start[b]!; e < start[b + 1]!; e++) acc[cls[e]!]! += q[e]!;
+  const folded = fold(text);
+  let distinct = 0;
+  if (folded !== "") {
+    const count = rawBuckets(folded, model.features);
+    const buckets = 1 << model.features.bits;
+    if (seen.length !== buckets) {
+      seen = new Uint32Array(buckets);
+      stamp = 0;
+    }
+    if (++stamp === 0xffffffff) {
+      seen.fill(0);
+      stamp = 1;
+    }
+    const { start, cls, q } = model;
+    // Each distinct bucket once; the weights are integers, so the sums do not depend on order.
+    for (let i = 0; i < count; i++) {
+      const b = scratch[i]!;
+      if (seen[b] === stamp) continue;
+      seen[b] = stamp;
+      distinct++;
+      for (let e = start[b]!, end = start[b + 1]!; e < end; e++) acc[cls[e]!]! += q[e]!;
+    }
   }
   // Features are binary, the vector scaled to unit length.
-  const x = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+  const x = distinct > 0 ? 1 / Math.sqrt(distinct) : 0;
   const out = new Float64Array(C);
   for (let c = 0; c < C; c++) out[c] = model.bias[c]! + acc[c]! * model.scale[c]! * x;
   return out;
@@ -136,8 +178,20 @@ export function softmax(logits: Float64Array, temperature = 1): Float64Array {
  */
 export function predictNeeds(model: NeedModel, text: string, k = 3): NeedPrediction[] {
   const p = softmax(needLogits(model, text), model.temperature);
-  const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || a - b);
-  return order.slice(0, Math.max(0, k)).map((c) => ({ need: model.labels[c]!, p: p[c]! }));
+  // The k best by insertion, likeliest first, the earlier need first among equals.
+  const top: number[] = [];
+  const want = Math.min(Math.max(0, k), p.length);
+  for (let c = 0; c < p.length; c++) {
+    if (top.length === want && !(p[c]! > p[top[want - 1]!]!)) continue;
+    let at = top.length === want ? want - 1 : top.length;
+    while (at > 0 && p[c]! > p[top[at - 1]!]!) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = c;
+  }
+  top.length = want;
+  return top.map((c) => ({ need: model.labels[c]!, p: p[c]! }));
 }
 
 function readVarint(bytes: Uint8Array, pos: { i: number }): number {
