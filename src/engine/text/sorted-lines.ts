@@ -16,6 +16,14 @@
 /** Lookups after which a structure is parsed whole: a batch has made the search the slower way. */
 const PARSE_AFTER = 4096;
 
+/**
+ * Lookups after which a structure of `text` is parsed whole: fewer for a small one, whose parse
+ * costs about as much as a few dozen searches (a cue list of 300 characters is parsed after 25).
+ */
+function parseAfter(text: string): number {
+  return Math.min(PARSE_AFTER, 16 + (text.length >> 5));
+}
+
 /** Whether a key can be a line (the build checks every key, and keeps other indexes as JSON). */
 export function lineSafe(key: string): boolean {
   // Written as UTF-8: a lone surrogate would not be read back as itself.
@@ -126,10 +134,13 @@ function* lines(text: string, sep: "\t" | "\n"): Generator<[string, string]> {
 export class LineMap<V> implements ReadonlyMap<string, V> {
   private map: Map<string, V> | null = null;
   private lookups = 0;
+  private readonly parseAfter: number;
   constructor(
     private readonly text: string,
     private readonly json: boolean,
-  ) {}
+  ) {
+    this.parseAfter = parseAfter(text);
+  }
 
   private value(raw: string): V {
     return (this.json ? JSON.parse(raw) : raw === "" ? null : unescape(raw)) as V;
@@ -142,12 +153,12 @@ export class LineMap<V> implements ReadonlyMap<string, V> {
     return this.map;
   }
   get(key: string): V | undefined {
-    if (this.map || ++this.lookups > PARSE_AFTER) return this.whole().get(key);
+    if (this.map || ++this.lookups > this.parseAfter) return this.whole().get(key);
     const at = search(this.text, escape(key), "\t");
     return at ? this.value(this.text.slice(at[1] + 1, at[2])) : undefined;
   }
   has(key: string): boolean {
-    if (this.map || ++this.lookups > PARSE_AFTER) return this.whole().has(key);
+    if (this.map || ++this.lookups > this.parseAfter) return this.whole().has(key);
     return search(this.text, escape(key), "\t") !== null;
   }
   get size(): number {
@@ -173,7 +184,10 @@ export class LineMap<V> implements ReadonlyMap<string, V> {
 export class LineSet implements ReadonlySet<string> {
   private set: Set<string> | null = null;
   private lookups = 0;
-  constructor(private readonly text: string) {}
+  private readonly parseAfter: number;
+  constructor(private readonly text: string) {
+    this.parseAfter = parseAfter(text);
+  }
 
   private whole(): Set<string> {
     if (!this.set) {
@@ -183,7 +197,7 @@ export class LineSet implements ReadonlySet<string> {
     return this.set;
   }
   has(key: string): boolean {
-    if (this.set || ++this.lookups > PARSE_AFTER) return this.whole().has(key);
+    if (this.set || ++this.lookups > this.parseAfter) return this.whole().has(key);
     return search(this.text, escape(key), "\n") !== null;
   }
   get size(): number {
