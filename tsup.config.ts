@@ -26,7 +26,8 @@ export default defineConfig([
   // compiles the engine and its command (~150 KB), not commander, the prompts or the other
   // commands. Everything is bundled but zod, required from node_modules to validate an overlay.
   {
-    entry: { cli: "src/cli/main.ts" },
+    // The worker threads of a long `classify --stdin` run a file of their own (batch-pool.ts).
+    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts" },
     format: ["cjs"],
     outExtension: () => ({ js: ".cjs" }),
     target: "node20",

@@ -37,6 +37,33 @@ export interface BatchStats {
 export interface BatchOptions {
   /** Each answer with its rule trace, as `classify --json --explain` gives it. */
   explain?: boolean;
+  /**
+   * Worker threads for a long batch (batch-pool.ts): called once the batch has gone on for
+   * `PARALLEL_AFTER` lines; null answers the rest in this thread as before.
+   */
+  pool?: () => BatchPool | null;
+}
+
+/** Lines answered in this thread before worker threads are asked for: a short batch never pays
+ *  for starting them. */
+export const PARALLEL_AFTER = 1000;
+/** Lines sent to a worker at once. */
+const POOL_CHUNK = 256;
+
+/** What a worker is given: lines, each with its number, or an error line already written. */
+export type PoolItem = { n: number; line: string } | { done: string };
+
+export interface PoolResult {
+  bytes: Uint8Array;
+  stats: Omit<BatchStats, "lines">;
+}
+
+/** Threads answering chunks of lines (in order of submission, whichever thread answers). */
+export interface BatchPool {
+  /** How many chunks may be out at once (memory stays bounded). */
+  readonly capacity: number;
+  run(items: PoolItem[]): Promise<PoolResult>;
+  close(): Promise<void>;
 }
 
 /** `id` is the caller's id as JSON text to echo ("null" when none or unreadable). */
@@ -122,21 +149,6 @@ export async function runBatch(
   options: BatchOptions = {},
 ): Promise<BatchStats> {
   const stats: BatchStats = { lines: 0, answered: 0, unrecognised: 0, malformed: 0, failed: 0 };
-  // Answers are kept as UTF-8 bytes and copied into large output buffers: encoding a 2 KB answer
-  // for every line would cost more than everything else together.
-  const cache = new Map<string, { body: Buffer; recognised: boolean; bytes: number }>();
-  let cacheBytes = 0;
-  const remember = (key: string, hit: { body: Buffer; recognised: boolean; bytes: number }): void => {
-    if (hit.bytes > CACHE_BYTES / 8) return; // one answer alone would crowd out the rest
-    // Oldest first (a Map keeps insertion order) until the new answer fits.
-    for (const [k, v] of cache) {
-      if (cacheBytes + hit.bytes <= CACHE_BYTES) break;
-      cache.delete(k);
-      cacheBytes -= v.bytes;
-    }
-    cache.set(key, hit);
-    cacheBytes += hit.bytes;
-  };
   // Output buffers are reused once written, so memory stays flat however long the input.
   const free: Buffer[] = [];
   const fresh = (size: number): Buffer =>
@@ -177,18 +189,173 @@ export async function runBatch(
     await flush();
   };
 
+  const answerer = lineAnswerer(k, defaults, options);
+  const tooLongLine = (n: number, id: string | null): string =>
+    `{"line":${n},"id":${escapeJson(id ?? "null")},"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`;
   const tooLong = (n: number, id: string | null): void => {
     stats.malformed++;
-    emit(
-      `{"line":${n},"id":${escapeJson(id ?? "null")},"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
+    if (pooled) chunk.push({ done: tooLongLine(n, id) });
+    else emit(tooLongLine(n, id));
+  };
+
+  // Worker threads, once the batch is long (see BatchOptions.pool): lines go out in chunks, and
+  // the answers are written in the order the chunks went out.
+  let pool: BatchPool | null = null;
+  let asked = false;
+  let pooled = false;
+  let chunk: PoolItem[] = [];
+  const out: { result: Promise<PoolResult>; value?: PoolResult }[] = [];
+  const dispatch = (): void => {
+    if (chunk.length === 0) return;
+    const entry: (typeof out)[number] = { result: pool!.run(chunk) };
+    entry.result.then(
+      (v) => (entry.value = v),
+      () => undefined,
     );
+    out.push(entry);
+    chunk = [];
+  };
+  /** Writes the answers back, in order: those ready, or all (`all`), or until `room` are out. */
+  const collect = async (all: boolean, room = Infinity): Promise<void> => {
+    while (out.length > 0 && (all || out[0]!.value || out.length > room)) {
+      const r = await out.shift()!.result;
+      stats.answered += r.stats.answered;
+      stats.unrecognised += r.stats.unrecognised;
+      stats.malformed += r.stats.malformed;
+      stats.failed += r.stats.failed;
+      if (pos > 0) {
+        pending.push([buf, pos]);
+        buf = fresh(CHUNK);
+        pos = 0;
+      }
+      const bytes = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+      pending.push([bytes, bytes.length]);
+      await flushAll();
+    }
   };
 
   const answerLine = (line: string): void => {
     stats.lines++;
     const n = stats.lines;
+    if (!asked && n > PARALLEL_AFTER && options.pool) {
+      // From here on every line goes to the workers (the first chunks wait while they start).
+      asked = true;
+      pool = options.pool();
+      pooled = pool !== null;
+    }
+    if (pooled) {
+      if (line.length > MAX_LINE) tooLong(n, rawIdOf(line));
+      else chunk.push({ n, line });
+      if (chunk.length >= POOL_CHUNK) dispatch();
+      return;
+    }
+    answerer.answer(n, line, emit, stats);
+  };
+
+  const reportSkipped = (): void => {
+    if (!skipped) return;
+    tooLong(skipped.line, skipped.scanner.result());
+    skipped = null;
+  };
+  let partial = "";
+  let skipping = false;
+  /** While a too-long line is skipped: reads its id as the rest goes by, and its line number. */
+  let skipped: { scanner: IdScanner; line: number } | null = null;
+  const decoder = new TextDecoder("utf-8");
+  for await (const piece of input) {
+    const text = typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
+    const linesBefore = stats.lines;
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      if (nl === -1) break;
+      if (skipping) {
+        skipping = false;
+        skipped!.scanner.feed(text.slice(start, nl));
+        reportSkipped();
+      } else {
+        const line = partial === "" ? text.slice(start, nl) : partial + text.slice(start, nl);
+        answerLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+      }
+      partial = "";
+      start = nl + 1;
+      if (pending.length > 0) await flushAll();
+      if (out.length > 0 && out[0]!.value) await collect(false);
+      const room = (pool as BatchPool | null)?.capacity ?? Infinity;
+      if (out.length >= room) await collect(false, room - 1);
+    }
+    if (skipping) skipped!.scanner.feed(text.slice(start));
+    else {
+      partial += text.slice(start);
+      if (partial.length > MAX_LINE) {
+        // Too long to be a need: drop the rest of it as it arrives, reading only its id, and
+        // report it when it ends (its error line keeps its place in the output).
+        stats.lines++;
+        skipped = { scanner: new IdScanner(), line: stats.lines };
+        skipped.scanner.feed(partial);
+        partial = "";
+        skipping = true;
+      }
+    }
+    // Each piece of input is answered and written before the next is awaited: a live pipe
+    // (a chatbot sending a line at a time) gets its answers at once, a large file in 64 KB writes.
+    // With workers, a short piece (a live pipe) waits for its answers; long ones keep the workers
+    // busy while the next is read.
+    if (pooled) {
+      dispatch();
+      await collect(stats.lines - linesBefore < POOL_CHUNK);
+    }
+    await flushAll();
+    if (shouldStop() || stdoutClosed()) break;
+  }
+  const tail = partial + decoder.decode();
+  if (skipping) reportSkipped();
+  else if (tail !== "") answerLine(tail.endsWith("\r") ? tail.slice(0, -1) : tail);
+  try {
+    if (pooled) {
+      dispatch();
+      await collect(true);
+    }
+    await flushAll();
+  } finally {
+    await (pool as BatchPool | null)?.close();
+  }
+  return stats;
+}
+
+/** Writes text, then optionally bytes, to the output. */
+type Emit = (text: string, body?: Buffer) => void;
+
+/**
+ * Answers one line at a time, keeping the answers to inputs already seen (see CACHE_BYTES). Used by
+ * the batch loop here and by each worker thread (batch-worker.ts).
+ */
+export function lineAnswerer(
+  k: Knowledge,
+  defaults: ClassifyOptions,
+  options: BatchOptions,
+): { answer(n: number, line: string, emit: Emit, stats: BatchStats): void } {
+  // Answers are kept as UTF-8 bytes and copied into large output buffers: encoding a 2 KB answer
+  // for every line would cost more than everything else together.
+  const cache = new Map<string, { body: Buffer; recognised: boolean; bytes: number }>();
+  let cacheBytes = 0;
+  const remember = (key: string, hit: { body: Buffer; recognised: boolean; bytes: number }): void => {
+    if (hit.bytes > CACHE_BYTES / 8) return; // one answer alone would crowd out the rest
+    // Oldest first (a Map keeps insertion order) until the new answer fits.
+    for (const [k, v] of cache) {
+      if (cacheBytes + hit.bytes <= CACHE_BYTES) break;
+      cache.delete(k);
+      cacheBytes -= v.bytes;
+    }
+    cache.set(key, hit);
+    cacheBytes += hit.bytes;
+  };
+  const answer = (n: number, line: string, emit: Emit, stats: BatchStats): void => {
     if (line.length > MAX_LINE) {
-      tooLong(n, rawIdOf(line));
+      stats.malformed++;
+      emit(
+        `{"line":${n},"id":${escapeJson(rawIdOf(line) ?? "null")},"error":{"code":"line-too-long","message":"line is longer than ${MAX_LINE} characters"}}\n`,
+      );
       return;
     }
     let id = "null";
@@ -240,58 +407,7 @@ export async function runBatch(
       );
     }
   };
-
-  const reportSkipped = (): void => {
-    if (!skipped) return;
-    tooLong(skipped.line, skipped.scanner.result());
-    skipped = null;
-  };
-  let partial = "";
-  let skipping = false;
-  /** While a too-long line is skipped: reads its id as the rest goes by, and its line number. */
-  let skipped: { scanner: IdScanner; line: number } | null = null;
-  const decoder = new TextDecoder("utf-8");
-  for await (const piece of input) {
-    const text = typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf("\n", start);
-      if (nl === -1) break;
-      if (skipping) {
-        skipping = false;
-        skipped!.scanner.feed(text.slice(start, nl));
-        reportSkipped();
-      } else {
-        const line = partial === "" ? text.slice(start, nl) : partial + text.slice(start, nl);
-        answerLine(line.endsWith("\r") ? line.slice(0, -1) : line);
-      }
-      partial = "";
-      start = nl + 1;
-      if (pending.length > 0) await flushAll();
-    }
-    if (skipping) skipped!.scanner.feed(text.slice(start));
-    else {
-      partial += text.slice(start);
-      if (partial.length > MAX_LINE) {
-        // Too long to be a need: drop the rest of it as it arrives, reading only its id, and
-        // report it when it ends (its error line keeps its place in the output).
-        stats.lines++;
-        skipped = { scanner: new IdScanner(), line: stats.lines };
-        skipped.scanner.feed(partial);
-        partial = "";
-        skipping = true;
-      }
-    }
-    // Each piece of input is answered and written before the next is awaited: a live pipe
-    // (a chatbot sending a line at a time) gets its answers at once, a large file in 64 KB writes.
-    await flushAll();
-    if (shouldStop() || stdoutClosed()) break;
-  }
-  const tail = partial + decoder.decode();
-  if (skipping) reportSkipped();
-  else if (tail !== "") answerLine(tail.endsWith("\r") ? tail.slice(0, -1) : tail);
-  await flushAll();
-  return stats;
+  return { answer };
 }
 
 /**

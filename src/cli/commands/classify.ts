@@ -1,5 +1,6 @@
 /** `classify`: one need in words → the answer card or JSON. */
-import { fstatSync } from "node:fs";
+import { existsSync, fstatSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { classify, requireText } from "../../engine/answer/classify-need.js";
 import { EXIT, UsageError } from "../cli-errors.js";
 import { err, out, outJson, stdoutClosed, stopRequested } from "../output.js";
@@ -46,6 +47,16 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
   }
   const k = await knowledge(flags);
   const { runBatch, batchStatus } = await import("./batch.js");
+  const { startPool, workerCount } = await import("./batch-pool.js");
+  const defaults = { citizen: citizenList(flags)[0], in: flags.in, to: flags.to, org: flags.org };
+  // A long batch is answered by worker threads, each running the built worker (dist/); run from
+  // source there is none, and the batch stays in this thread.
+  const pool = () => {
+    const script = fileURLToPath(new URL("./batch-worker.cjs", import.meta.url));
+    const count = workerCount();
+    if (count === 0 || !existsSync(script)) return null;
+    return startPool(script, count, { overlay: flags.data, defaults, explain: flags.explain === true });
+  };
   // SIGTERM: stop reading, answer what has been read, end after a whole line. (Ending the input
   // stream wakes a loop that is waiting for more.)
   let stop = false;
@@ -70,10 +81,10 @@ async function runStdin(words: string[], flags: ClassifyFlags): Promise<number> 
           if (stdoutClosed()) resolve();
           else stdout.once("drain", () => resolve());
         }),
-      { citizen: citizenList(flags)[0], in: flags.in, to: flags.to, org: flags.org },
+      defaults,
       () => stop || stopRequested(),
       // --explain: each line's answer carries its rule trace, as `classify --json --explain` does.
-      { explain: flags.explain === true },
+      { explain: flags.explain === true, pool },
     );
   } catch (e) {
     if (!stop) throw e;
