@@ -1,16 +1,23 @@
 #!/usr/bin/env node
-// Batch benchmark: `classify --stdin` throughput (lines/second) and peak memory at 200k and 1M
-// lines of mixed plain and JSON input, against a plain Node script that only reads lines and
-// writes a JSON object per line, run on the same files in the same run.
-// Usage: node bench/batch.mjs [sizes...]   (default: 200000 1000000)
+// Batch benchmark: `classify --stdin` throughput (lines/second) and peak memory, against a plain
+// Node script that only reads lines and writes a JSON object per line, run on the same files in
+// the same run:
+// - distinct lines: the phrasings of data/phrasings/ in several wordings, no line repeated
+//   (bench/distinct-lines.mjs), so that no answer comes from the batch's answer cache — once on
+//   one worker thread per core, once in one thread (MISSION_GUIDE_BATCH_THREADS; left unset, a
+//   batch takes the workers only when a core is idle);
+// - repeated lines: 200k and 1M lines of mixed plain and JSON input, a few needs over and over.
+// Usage: node bench/batch.mjs [distinct-count] [sizes...]   (default: 24000 200000 1000000)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync, createWriteStream, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync, createWriteStream, existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { distinctLines } from "./distinct-lines.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = `${root}.bench`;
 mkdirSync(dir, { recursive: true });
-const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const [distinctCount, ...sizes] = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(200_000, 1_000_000);
 
 // A mix of what a relocation desk or a chatbot sends: plain phrasings in four languages, and JSON
@@ -84,20 +91,21 @@ function measure(args, input) {
   return r;
 }
 
-function run(args, file) {
+function run(args, file, env = {}) {
   const r = spawnSync(
     "bash",
     [
       "-c",
-      `/usr/bin/time -f "%e %M" "${process.execPath}" ${args.map((a) => `'${a}'`).join(" ")} < '${file}' > /dev/null`,
+      `/usr/bin/time -f "%e %M %U %S" "${process.execPath}" ${args.map((a) => `'${a}'`).join(" ")} < '${file}' > /dev/null`,
     ],
     {
       encoding: "utf8",
+      env: { ...process.env, ...env },
     },
   );
   const last = r.stderr.trim().split("\n").at(-1) ?? "";
-  const [secs, kib] = last.split(" ").map(Number);
-  return { secs, mib: kib / 1024, status: r.status };
+  const [secs, kib, user, sys] = last.split(" ").map(Number);
+  return { secs, mib: kib / 1024, cpu: user + sys, status: r.status };
 }
 void measure;
 
@@ -105,11 +113,40 @@ if (!existsSync("/usr/bin/time")) {
   console.error("bench/batch.mjs needs GNU time (/usr/bin/time): apt-get install -y time");
   process.exit(2);
 }
+const CLI = [`${root}bin/mission-guide.js`, "classify", "--stdin"];
+const load = () => (readFileSync("/proc/loadavg", "utf8").split(" ")[0] ?? "?").trim();
+
+// Distinct lines: no answer cache to help.
+const distinctFile = `${dir}/distinct-${distinctCount ?? 24_000}.txt`;
+const lines = distinctLines(distinctCount ?? 24_000);
+writeFileSync(distinctFile, `${lines.join("\n")}\n`);
+const distinctRows = [];
+for (const [label, env] of [
+  [`${availableParallelism()} worker threads`, { MISSION_GUIDE_BATCH_THREADS: String(availableParallelism()) }],
+  ["one thread", { MISSION_GUIDE_BATCH_THREADS: "0" }],
+]) {
+  const before = load();
+  const base = run([BASELINE], distinctFile);
+  const mg = run(CLI, distinctFile, env);
+  distinctRows.push({
+    "distinct lines": `${lines.length}, ${label}`,
+    "lines/s": Math.round(lines.length / mg.secs),
+    "lines per CPU-second": Math.round(lines.length / mg.cpu),
+    "baseline lines/s": Math.round(lines.length / base.secs),
+    "× baseline time": (mg.secs / base.secs).toFixed(1),
+    "peak MiB": mg.mib.toFixed(1),
+    "load before": before,
+    exit: mg.status,
+  });
+}
+console.log(`classify --stdin on distinct lines, Node ${process.version}, ${availableParallelism()} cores`);
+console.table(distinctRows);
+
 const rows = [];
 for (const n of sizes) {
   const file = await makeInput(n);
   const base = run([BASELINE], file);
-  const mg = run([`${root}bin/mission-guide.js`, "classify", "--stdin"], file);
+  const mg = run(CLI, file);
   rows.push({
     lines: n,
     "mission-guide lines/s": Math.round(n / mg.secs),
@@ -120,5 +157,5 @@ for (const n of sizes) {
     exit: mg.status,
   });
 }
-console.log(`classify --stdin, Node ${process.version}`);
+console.log(`classify --stdin on repeated lines, Node ${process.version}`);
 console.table(rows);
