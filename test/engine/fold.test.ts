@@ -36,4 +36,17 @@ describe("fold", () => {
     ]);
     expect(tokens("")).toEqual([]);
   });
+
+  it("folds each word of a text as fold folds it alone (plain ASCII words take a shorter way)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-composite" }), (text) => {
+        for (const t of rawTokens(text)) expect(fold(t.raw).split(" ")).toContain(t.folded);
+      }),
+    );
+    expect(rawTokens("Visa2026 ÄRGER x9Z")).toEqual([
+      { folded: "visa2026", raw: "Visa2026" },
+      { folded: "arger", raw: "ÄRGER" },
+      { folded: "x9z", raw: "x9Z" },
+    ]);
+  });
 });

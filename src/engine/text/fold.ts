@@ -108,10 +108,25 @@ export interface Token {
 }
 
 const RAW_WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** Whether a word is ASCII letters and digits only: then it folds to itself in lower case. */
+function plainWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 0x20;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39 && (w.charCodeAt(i) & 0x20) !== 0))) return false;
+  }
+  return true;
+}
+
 export function rawTokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(RAW_WORD_RE)) {
     const raw = m[0];
+    // Most words: what fold would give, without its tests and replacements.
+    if (plainWord(raw)) {
+      out.push({ folded: raw.toLowerCase(), raw });
+      continue;
+    }
     const f = fold(raw);
     if (f === "") continue;
     // Folding can split a word (e.g. a ligature or mark-only glyph); keep each part.
