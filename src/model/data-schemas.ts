@@ -176,6 +176,8 @@ const cueOf = (most: number) =>
     }),
   );
 const CueBefore = cueOf(3);
+/** Words of a grammar list, by language code ("en", "ru", ...). */
+const ByLanguage = z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1)));
 const CueAfter = cueOf(2);
 
 export const LexiconFile = z.object({
@@ -212,6 +214,27 @@ export const LexiconFile = z.object({
         ),
     })
     .describe("words before or after a place or nationality that tell its role"),
+  grammar: z
+    .object({
+      needCapital: ByLanguage.describe("names of places that are also ordinary words: a place only with a capital"),
+      articles: ByLanguage.describe("articles skipped between a role cue and a place ('in the Netherlands')"),
+      orgArticles: ByLanguage.describe("words after which an organization's acronym may be written in lower case"),
+      plainPlaceWords: ByLanguage.describe("'in', 'from': after them a big city may be written in lower case"),
+      toWords: ByLanguage.describe("words before a destination, after which a big city may be written in lower case"),
+      languageBefore: ByLanguage.describe("words before a nationality that make it a language ('speak English')"),
+      placeWords: ByLanguage.describe("words that introduce a place: smaller cities and typos are read after them"),
+      ofWords: ByLanguage.describe("the 'of' that makes 'embassy of X' name X's embassy"),
+      fromWords: ByLanguage.describe("words that say where a document comes from ('aus Berlin', 'from Ohio')"),
+      articlesSelf: ByLanguage.describe("articles between a self cue and a nationality ('I'm a Canadian')"),
+      commonCodes: ByLanguage.describe("country codes people write in running text (in capitals)"),
+      codeWords: ByLanguage.describe("country codes that are also words when typed in capitals"),
+      safeLowerAcronyms: ByLanguage.describe("short acronyms of organizations people type in lower case"),
+      endings: ByLanguage.describe("inflectional endings a known word may carry ('passports', 'renewal')"),
+    })
+    .strict()
+    .describe(
+      "word lists of each language the recognizer reads text with, by list then by language; matched as written (lower case, or capitals for codes)",
+    ),
 });
 
 // --- needs ---

@@ -4,7 +4,7 @@
  */
 import { fold } from "../text/fold.js";
 import { WordIndex } from "../text/word-matcher.js";
-import type { Knowledge, Sequence } from "./knowledge-type.js";
+import type { DataSet, Grammar, GrammarList, Knowledge, Sequence } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
 
 /**
@@ -19,6 +19,13 @@ export function termWords(term: string, stop: Set<string>): { words: string[]; e
     .filter(Boolean);
   const content = words.filter((w) => !stop.has(w));
   return { words: words.length > 1 && content.length <= 1 ? words : content, exact };
+}
+
+/** The grammar's word lists as sets, each language's words together (as written, not folded). */
+export function compileGrammar(grammar: DataSet["lexicon"]["grammar"]): Grammar {
+  return Object.fromEntries(
+    (Object.keys(grammar) as GrammarList[]).map((name) => [name, new Set(Object.values(grammar[name]).flat())]),
+  ) as unknown as Grammar;
 }
 
 /** The stop-words, the vocabulary of concept and need terms, the role cues, and the needs. */
@@ -87,6 +94,7 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
       cues,
     });
   };
+  lazy("grammar", () => compileGrammar(data.lexicon.grammar));
   lazy("needs", () =>
     data.needs.needs.map((need) => ({
       need,

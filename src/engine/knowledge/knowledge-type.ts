@@ -19,6 +19,11 @@ import type { WordIndex } from "../text/word-matcher.js";
 
 export type DataSet = FileData;
 
+/** The names of the grammar's word lists (data/lexicon.json, `grammar`). */
+export type GrammarList = keyof DataSet["lexicon"]["grammar"];
+/** Each grammar list, every language's words together, matched as written. */
+export type Grammar = Record<GrammarList, ReadonlySet<string>>;
+
 export interface CountryInfo {
   code: string;
   cca3: string;
@@ -119,6 +124,8 @@ export interface Knowledge {
   /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
   apostille: { parties: Set<string>; objections: Set<string> };
   cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
+  /** The grammar's word lists (articles, words for a place, endings, ...), all languages together. */
+  grammar: Grammar;
   /** The need model, loaded on first call by the store (absent: the rules alone read needs). */
   needModel?: () => NeedModel | null;
 }
@@ -149,6 +156,7 @@ export const CACHED_INDEXES = [
   "wordOwners",
   "sequences",
   "cues",
+  "grammar",
   "officeRecords",
   "officeCoverage",
   "officesMeta",

@@ -32,156 +32,12 @@ export interface Mention {
   qualifies?: "actor" | "sought" | "other";
 }
 
-/** Names that are also ordinary words: matched only when written with a capital. */
-const NEED_CAPITAL = new Set([
-  "canton",
-  "colonia",
-  "nice",
-  "porto",
-  "split",
-  "reading",
-  "bath",
-  "mobile",
-  "male",
-  "victoria",
-  "praia",
-  "island",
-  "chili",
-  "us",
-  "mar",
-  "sale",
-  "nancy",
-  "orange",
-  "cork",
-  "derby",
-  "tours",
-  "bar",
-  "man",
-  "jersey",
-  "chad",
-  "guinea",
-  "turkey",
-  "georgia",
-  "jordan",
-  "lima",
-  "santiago",
-  "granada",
-  "valencia",
-  "florida",
-  "reunion",
-  "dominica",
-  "mali",
-  "chile",
-]);
 /** Cues that only hint at a place; a cue after the name ("a US citizen") outweighs them. */
 const WEAK: ReadonlySet<Role> = new Set(["in", "none"]);
-const ARTICLES = new Set([
-  "the",
-  "le",
-  "la",
-  "les",
-  "l",
-  "el",
-  "los",
-  "las",
-  "der",
-  "die",
-  "das",
-  "den",
-  "dem",
-  "o",
-  "a",
-  "lo",
-]);
 /** Smallest world city recognised in free text (flags take any in data/world-cities.json)... */
 const WORLD_CITY_MIN = 100_000;
 /** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
 const WORLD_CITY_MIN_CUED = 25_000;
-/** Words after which an organization's acronym may be written in lower case. */
-const ORG_ARTICLES = new Set([
-  "the",
-  "der",
-  "die",
-  "la",
-  "l",
-  "le",
-  "el",
-  "del",
-  "al",
-  "presso",
-  "bei",
-  "beim",
-  "at",
-  "to",
-  "bij",
-]);
-/** Words before a place after which a big city may be written in lower case too. */
-const PLAIN_PLACE_WORDS = new Set(["in", "at", "from", "en", "em", "aus", "uit", "nel"]);
-/** Words before a destination, after which a big city may be written in lower case. */
-const TO_WORDS = new Set(["to", "nach", "naar", "para", "pour", "per", "vers", "hacia"]);
-/** Words before a nationality that make it a language ("speak English", "en français"). */
-const LANGUAGE_BEFORE = new Set([
-  "speak",
-  "speaks",
-  "speaking",
-  "spoke",
-  "in",
-  "parle",
-  "parlent",
-  "parler",
-  "parlez",
-  "en",
-  "habla",
-  "hablan",
-  "hablar",
-  "hablo",
-  "spricht",
-  "sprechen",
-  "spreche",
-  "auf",
-  "parla",
-  "parlano",
-  "parlare",
-  "parlo",
-  "fala",
-  "falam",
-  "falar",
-  "falo",
-  "em",
-  "spreekt",
-  "spreken",
-  "spreek",
-]);
-const PLACE_WORDS = new Set([
-  "in",
-  "at",
-  "from",
-  "near",
-  "de",
-  "di",
-  "da",
-  "du",
-  "del",
-  "della",
-  "à",
-  "a",
-  "en",
-  "em",
-  "aus",
-  "bei",
-  "nahe",
-  "uit",
-  "van",
-  "te",
-  "nel",
-  "na",
-  "no",
-]);
-/** The "of" that makes "embassy of X" name X's embassy. */
-const OF_WORDS = new Set(["of", "de", "du", "des", "von", "di", "del", "da", "do"]);
-/** Codes people write for countries in running text; other codes need a cue to count. */
-const COMMON_CODES = new Set(["US", "USA", "UK", "UAE", "EU", "DRC", "NZ"]);
-const ARTICLES_SELF = new Set(["a", "an", "une", "un", "una", "uma", "ein", "eine"]);
 /** When two cues of the same length match, the earlier role wins. */
 const ROLE_ORDER: (keyof Knowledge["cues"])[] = [
   "embassyOf",
@@ -215,7 +71,7 @@ function cueBefore(k: Knowledge, folded: string[], start: number, raw: string[] 
   // French and Italian "à"/"a" before a place mean "in"; an English "a" does not, so only the
   // accented spelling counts.
   if (start > 0 && raw[start - 1] === "à") return "in";
-  if (start > 0 && ARTICLES.has(folded[start - 1]!)) return tryAt(start - 1) ?? "none";
+  if (start > 0 && k.grammar.articles.has(folded[start - 1]!)) return tryAt(start - 1) ?? "none";
   return "none";
 }
 
@@ -244,6 +100,8 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       .join(" "),
   });
   const hasLower = /\p{Ll}/u.test(text);
+  // The grammar's word lists (data/lexicon.json), all languages together.
+  const g = k.grammar;
   const out: Mention[] = [];
   // In a batch, the windows that can still be a name (name-prefixes.ts); else all of them.
   const prefixes = namePrefixes(k);
@@ -264,7 +122,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     const orgCs = longer
       ? undefined
       : (k.orgCaseSensitive.get(tok.raw) ??
-        (i > 0 && ORG_ARTICLES.has(raws[i - 1]!) && tok.raw === tok.raw.toLowerCase() && tok.raw !== "who"
+        (i > 0 && g.orgArticles.has(raws[i - 1]!) && tok.raw === tok.raw.toLowerCase() && tok.raw !== "who"
           ? k.orgCaseSensitive.get(tok.raw.toUpperCase())
           : undefined));
     if (orgCs) found = { kind: "org", id: orgCs, country: null, city: null, start: i, end: i + 1, text: tok.raw };
@@ -275,7 +133,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     if (!found) {
       for (let n = Math.min(k.maxNameWords, reach); n >= 1 && !found; n--) {
         const key = folded.slice(i, i + n).join(" ");
-        if (n === 1 && NEED_CAPITAL.has(key) && !isCapitalised(tok.raw)) continue;
+        if (n === 1 && g.needCapital.has(key) && !isCapitalised(tok.raw)) continue;
         if (n === 1 && k.stopwords.has(key)) continue;
         const org = k.orgNames.get(key);
         if (org) {
@@ -359,9 +217,9 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     // ("flight back to auckland").
     const before = i > 0 ? raws[i - 1]! : "";
     const capitalised = isCapitalised(tok.raw);
-    const placeWordBefore = PLACE_WORDS.has(before) || TO_WORDS.has(before);
+    const placeWordBefore = g.placeWords.has(before) || g.toWords.has(before);
     // In lower case only after a plain "in", "from", "to" ("a toyota" is a car).
-    const lowerCaseCued = TO_WORDS.has(before) || PLAIN_PLACE_WORDS.has(before);
+    const lowerCaseCued = g.toWords.has(before) || g.plainPlaceWords.has(before);
     if (
       !found &&
       (capitalised || lowerCaseCued) &&
@@ -377,7 +235,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           world[2] < (capitalised && placeWordBefore ? WORLD_CITY_MIN_CUED : WORLD_CITY_MIN) ||
           k.vocabWords.has(key) ||
           k.stopwords.has(key) ||
-          (NEED_CAPITAL.has(key) && !capitalised)
+          (g.needCapital.has(key) && !capitalised)
         )
           continue;
         found = {
@@ -430,14 +288,14 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       found = { kind: "city", id: tok.folded, country: c, city: tok.raw, start: i, end: i + 1, text: tok.raw };
     }
     // "Nobody speaks English", "en français": a language, not a nationality.
-    if (found?.kind === "demonym" && i > 0 && LANGUAGE_BEFORE.has(raws[i - 1]!)) found = null;
+    if (found?.kind === "demonym" && i > 0 && g.languageBefore.has(raws[i - 1]!)) found = null;
     if (found) {
       const role = roleOf(k, found, folded, raws);
       const qualifies = found.kind === "demonym" ? qualifiedNoun(k, folded, found.start, found.end) : undefined;
       if (qualifies) found = { ...found, qualifies };
       // A code in capitals counts only where the sentence gives it a part ("a US citizen", "in CH")
       // or it is one people write for a country anyway: "IR" in "my IR degree" is no Iran.
-      const bareCode = found.kind === "country" && /^[A-Z]{2,3}$/.test(found.text) && !COMMON_CODES.has(found.text);
+      const bareCode = found.kind === "country" && /^[A-Z]{2,3}$/.test(found.text) && !g.commonCodes.has(found.text);
       if (!(bareCode && role === "none")) out.push({ ...found, role });
       i = found.end;
     } else i++;
@@ -449,7 +307,7 @@ function selfBefore(k: Knowledge, folded: string[], start: number): boolean {
   for (let n = 3; n >= 1; n--) {
     if (start - n >= 0 && k.cues.self.get(folded.slice(start - n, start).join(" ")) === n) return true;
     // "I'm a Canadian", "je suis une Canadienne": an article between.
-    if (start - n - 1 >= 0 && ARTICLES_SELF.has(folded[start - 1]!)) {
+    if (start - n - 1 >= 0 && k.grammar.articlesSelf.has(folded[start - 1]!)) {
       if (k.cues.self.get(folded.slice(start - n - 1, start - 1).join(" ")) === n) return true;
     }
   }
@@ -501,6 +359,6 @@ function roleOf(k: Knowledge, m: Omit<Mention, "role">, folded: string[], raw: s
   if (after && WEAK.has(before) && !(m.kind === "city" && after === "citizen")) return after;
   // "Embassy of Canada" names whose embassy; "our embassy in Tirana", "ambassade à New Delhi"
   // name where it is.
-  if (before === "embassyOf" && !OF_WORDS.has(folded[m.start - 1] ?? "")) return "in";
+  if (before === "embassyOf" && !k.grammar.ofWords.has(folded[m.start - 1] ?? "")) return "in";
   return before;
 }
