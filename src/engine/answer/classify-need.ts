@@ -66,8 +66,6 @@ const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisat
 const CIVIL_STATUS_NEEDS = new Set(["birth-registration", "marriage-registration", "notarial-services"]);
 /** Needs about a document for use in another state. */
 const DOCUMENT_NEEDS = new Set(["apostille", "consular-legalisation"]);
-/** Words that say where a document comes from: "aus Berlin", "de Guadalajara", "from Ohio". */
-const FROM_WORDS = new Set(["from", "of", "de", "del", "da", "do", "di", "du", "des", "aus", "von", "van", "uit"]);
 
 /**
  * The state a document comes from, when the text ties a place or a nationality to it: a
@@ -82,7 +80,8 @@ function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): st
     // "UK degree", "diplôme français", "Ohio birth certificate" (not "Abu Dhabi; my degree").
     const next = folded[m.end] ?? "";
     if (isDoc(m.start - 1) || isDoc(m.end) || (!k.stopwords.has(next) && isDoc(m.end + 1))) return m.country;
-    if (m.kind !== "demonym" && FROM_WORDS.has(folded[m.start - 1] ?? "")) {
+    // Words that say where a document comes from: "aus Berlin", "de Guadalajara", "from Ohio".
+    if (m.kind !== "demonym" && k.grammar.fromWords.has(folded[m.start - 1] ?? "")) {
       for (let j = m.start - 2; j >= Math.max(0, m.start - 5); j--) if (isDoc(j)) return m.country;
     }
     // "título universitario argentino", "diplôme universitaire français".
