@@ -8,67 +8,6 @@ import { WordIndex } from "../text/word-matcher.js";
 import type { CountryInfo, Knowledge } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
 
-/** Codes that are also common words when typed in capitals. */
-const CODE_WORDS = new Set([
-  "AT",
-  "BE",
-  "BY",
-  "DO",
-  "GO",
-  "HE",
-  "HI",
-  "IN",
-  "IS",
-  "IT",
-  "ME",
-  "MY",
-  "NO",
-  "OF",
-  "ON",
-  "OR",
-  "SO",
-  "TO",
-  "UP",
-  "AM",
-  "AN",
-  "AS",
-  "ID",
-  "LA",
-  "LE",
-  "DE",
-  "ES",
-  "EL",
-  "EN",
-  "ET",
-  "AU",
-  "SE",
-  "SI",
-  "TU",
-  "UN",
-  "AND",
-  "ARE",
-  "CAN",
-  "NOR",
-  "PER",
-  "TON",
-  "FIN",
-  "BIN",
-  "DIE",
-  "DER",
-  "MAR",
-  "PRT",
-  "EST",
-  "LIE",
-  "SAU",
-  "GAB",
-  "TUN",
-  "MAC",
-  "CHE",
-  "BEL",
-  "IRL",
-  "SUR",
-]);
-
 const ARTICLE_NAMES =
   /^(United|Netherlands|Philippines|Bahamas|Gambia|Maldives|Seychelles|Comoros|Marshall|Solomon|Central African|Dominican|Democratic|Republic of the|Czech Republic|Holy See)/;
 
@@ -111,10 +50,6 @@ function settle(
     out.set(key, listed.length === 1 ? listed[0]! : null);
   }
   return out;
-}
-
-export function isCodeWord(code: string): boolean {
-  return CODE_WORDS.has(code);
 }
 
 /** Countries, their names, nationalities, codes and capitals: package names first, then our own

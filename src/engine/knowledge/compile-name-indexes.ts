@@ -7,40 +7,6 @@ import { WordIndex } from "../text/word-matcher.js";
 import type { Knowledge } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
 
-/** Short acronyms people type in lower case without ambiguity. */
-const SAFE_LOWER_ACRONYMS = new Set([
-  "wto",
-  "omc",
-  "oms",
-  "ilo",
-  "oit",
-  "fao",
-  "wfp",
-  "imf",
-  "fmi",
-  "icj",
-  "cij",
-  "icc",
-  "iom",
-  "oim",
-  "itu",
-  "uit",
-  "upu",
-  "wmo",
-  "omm",
-  "oas",
-  "oea",
-  "onu",
-  "unog",
-  "nato",
-  "otan",
-  "osce",
-  "unhcr",
-  "iaea",
-  "oecd",
-  "ocde",
-]);
-
 /** Strips common inflections so "Vereinten Nationen" meets "Vereinte Nationen". */
 export function looseWord(w: string): string {
   if (w.length <= 4) return w;
@@ -86,7 +52,8 @@ export function defineNameIndexes(k: Knowledge, lazy: DefineIndex): void {
       for (const n of [o.acronym, o.name, ...Object.values(o.names), ...o.aliases]) {
         const key = fold(n);
         if (!key) continue;
-        if (/^[A-Z]{2,3}$/.test(n) && !SAFE_LOWER_ACRONYMS.has(key)) orgCaseSensitive.set(n, o.id);
+        // Short acronyms are matched as written, but for those people type in lower case.
+        if (/^[A-Z]{2,3}$/.test(n) && !k.grammar.safeLowerAcronyms.has(key)) orgCaseSensitive.set(n, o.id);
         else if (!orgNames.has(key)) orgNames.set(key, o.id);
       }
     }

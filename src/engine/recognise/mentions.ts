@@ -3,7 +3,6 @@
  * and the role each plays in the sentence: whose citizen, where the person is, where they go.
  */
 import { rawTokens, type Token } from "../text/fold.js";
-import { isCodeWord } from "../knowledge/compile-country-names.js";
 import { looseWord } from "../knowledge/compile-name-indexes.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { namePrefixes, nameReach } from "./name-prefixes.js";
@@ -126,7 +125,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
           ? k.orgCaseSensitive.get(tok.raw.toUpperCase())
           : undefined));
     if (orgCs) found = { kind: "org", id: orgCs, country: null, city: null, start: i, end: i + 1, text: tok.raw };
-    if (!found && hasLower && /^[A-Z]{2,3}$/.test(tok.raw) && !isCodeWord(tok.raw)) {
+    if (!found && hasLower && /^[A-Z]{2,3}$/.test(tok.raw) && !g.codeWords.has(tok.raw)) {
       const code = k.codes.get(tok.raw);
       if (code) found = { kind: "country", id: code, country: code, city: null, start: i, end: i + 1, text: tok.raw };
     }
