@@ -15,6 +15,7 @@ describe("editDistance", () => {
 
 describe("WordIndex", () => {
   const idx = new WordIndex(["passport", "renew", "verlust", "reisepass", "reise", "visum", "pass", "booking"], {
+    endings: getKnowledge().grammar.endings,
     exactOnly: new Set(["pass"]),
     compoundParts: new Set(["verlust", "visum", "reisepass"]),
   });

@@ -123,7 +123,7 @@ export function defineCountryIndexes(k: Knowledge, lazy: DefineIndex): void {
     () =>
       new WordIndex(
         [...k.demonyms.keys()].filter((x) => !x.includes(" ")),
-        { maxSuffix: 3, minFuzzy: 6, compounds: false },
+        { maxSuffix: 3, minFuzzy: 6, compounds: false, endings: k.grammar.endings },
       ),
   );
 }

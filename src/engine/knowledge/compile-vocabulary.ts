@@ -87,7 +87,7 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
     ) as Knowledge["cues"];
     return (vocabIdx = {
       stopwords,
-      vocab: new WordIndex(vocabWords, { exactOnly, compoundParts: germanWords }),
+      vocab: new WordIndex(vocabWords, { exactOnly, compoundParts: germanWords, endings: k.grammar.endings }),
       vocabWords,
       wordOwners,
       sequences,

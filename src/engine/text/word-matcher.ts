@@ -45,28 +45,6 @@ const MIN_FUZZY = 5;
 /** Shortest text token looked up as a typo: shorter words differ by one letter too often
  *  ("resto" is no misspelt "restos"). */
 const MIN_FUZZY_TOKEN = 6;
-/** Endings a known word may carry: inflections of the languages read, not any letters ("coup" is
- *  in "couple", which is no coup). */
-const ENDINGS = new Set([
-  "s",
-  "es",
-  "e",
-  "en",
-  "er",
-  "ern",
-  "em",
-  "n",
-  "d",
-  "ed",
-  "ing",
-  "al",
-  "a",
-  "as",
-  "o",
-  "os",
-  "i",
-  "t",
-]);
 /** Typo look-ups answered by scanning before the one-deletion index is built (see typoCandidates). */
 const TYPO_SCANS = 256;
 /** Shortest compound part recognised inside a longer word. */
@@ -88,6 +66,9 @@ export interface WordIndexOptions {
   compoundParts?: ReadonlySet<string>;
   /** Typo look-ups answered by scanning before the one-deletion index is built (default 256). */
   typoScans?: number;
+  /** Endings a known word may carry: inflections of the languages read, not any letters ("coup"
+   *  is in "couple", which is no coup); the grammar's `endings` (default: none). */
+  endings?: Iterable<string>;
 }
 
 export interface SerializedWordIndex {
@@ -98,6 +79,7 @@ export interface SerializedWordIndex {
   minFuzzyToken: number;
   compounds: boolean;
   compoundParts: string[] | null;
+  endings: string[];
 }
 
 /**
@@ -111,6 +93,7 @@ export class WordIndex {
   private readonly compounds: boolean;
   private readonly minFuzzyToken: number;
   private readonly compoundParts: ReadonlySet<string> | null;
+  private readonly endings: ReadonlySet<string>;
   private deletes: Map<string, string[]> | null = null;
   private byFirstLetter: Map<string, string[]> | null = null;
   private typoScansLeft: number;
@@ -124,6 +107,7 @@ export class WordIndex {
     this.minFuzzyToken = options.minFuzzyToken ?? MIN_FUZZY_TOKEN;
     this.compoundParts = options.compoundParts ?? null;
     this.typoScansLeft = options.typoScans ?? TYPO_SCANS;
+    this.endings = new Set(options.endings ?? []);
     for (const w of words) this.words.add(w);
   }
 
@@ -190,6 +174,7 @@ export class WordIndex {
       minFuzzyToken: this.minFuzzyToken,
       compounds: this.compounds,
       compoundParts: this.compoundParts ? [...this.compoundParts] : null,
+      endings: [...this.endings],
     };
   }
 
@@ -201,6 +186,7 @@ export class WordIndex {
       minFuzzyToken: s.minFuzzyToken,
       compounds: s.compounds,
       ...(s.compoundParts ? { compoundParts: new Set(s.compoundParts) } : {}),
+      endings: s.endings,
     });
   }
 
@@ -222,7 +208,7 @@ export class WordIndex {
     for (let k = 1; k <= this.maxSuffix; k++) {
       const stem = token.slice(0, token.length - k);
       if (stem.length < MIN_STEM) break;
-      if (this.words.has(stem) && !this.exactOnly.has(stem) && ENDINGS.has(token.slice(token.length - k))) {
+      if (this.words.has(stem) && !this.exactOnly.has(stem) && this.endings.has(token.slice(token.length - k))) {
         out.add(stem);
         shortestGap = Math.min(shortestGap, k);
       }
