@@ -3,6 +3,7 @@ import {
   FIELDS,
   FACTS,
   NEED_CATEGORIES,
+  NEED_FLAGS,
   NOT_THIS,
   OFFICE_KINDS,
   OPERATORS,
@@ -256,6 +257,10 @@ export const Need = z.object({
     .optional()
     .describe("what the office must offer: an office that does not offer it is not sent people for it"),
   instead: z.string().optional().describe("what to do instead, for needs no office serves"),
+  flags: z
+    .array(z.enum(NEED_FLAGS))
+    .optional()
+    .describe("how the need is read besides its category (src/model/vocabularies.ts, NEED_FLAGS)"),
   signals: z.array(Signal).min(1).describe("concepts whose presence points to this need"),
   all: z.array(z.string()).default([]).describe("concepts that must all be present"),
   any: z.array(z.string()).default([]).describe("concepts of which at least one must be present"),

@@ -59,6 +59,39 @@ export const NEED_CATEGORIES = [
 ] as const;
 
 /**
+ * How a need is read, besides its category (data/needs.json, `flags`):
+ * - destination-first: a country named without a cue is most likely the destination (visas,
+ *   legalisation);
+ * - asked-where-one-is: asked for in the country one is in, so places are read as for a matter at
+ *   home (a visa extension), and where one is is what is asked;
+ * - document-issuer: about a document for use in another state: the state the document comes from
+ *   issues it, and whether the Apostille Convention applies between the two is a fact;
+ * - someone-elses: often someone else's emergency abroad, told by family at home: help is needed
+ *   where it happened;
+ * - own-state: a matter of one's own state, asked in the country the text names (a diplomatic
+ *   career, an identity card);
+ * - where-one-lives: asked for where one says one lives, whose citizen one is then taken to be (a
+ *   passport for oneself or one's child);
+ * - civil-status: a paper of civil status, asked for where one lives when nothing in the text is
+ *   abroad;
+ * - foreigner-there: asked by someone who is not a citizen where they ask it (asylum): never taken
+ *   for one, a destination named is where they are, and where they are is what is asked;
+ * - joins-citizen: family joining a citizen at home, whose own country is the destination.
+ */
+export const NEED_FLAGS = [
+  "destination-first",
+  "asked-where-one-is",
+  "document-issuer",
+  "someone-elses",
+  "own-state",
+  "where-one-lives",
+  "civil-status",
+  "foreigner-there",
+  "joins-citizen",
+] as const;
+export type NeedFlag = (typeof NEED_FLAGS)[number];
+
+/**
  * The facts a rule may test (data/rules.json). apostilleApplies: whether the Apostille Convention
  * applies between the document's state and the destination; unhcrRegistersAsylum: whether UNHCR,
  * not the state, registers asylum seekers where the person is; ownDestination: whether the

@@ -8,6 +8,7 @@ import { findMentions, type Mention } from "../recognise/mentions.js";
 import { EngineError } from "../engine-error.js";
 import { rawTokens } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
+import { needHas } from "../knowledge/need-flags.js";
 import { capitalise, embassySeat, embassyTitle, missionName, stateName, withArticle } from "./office-titles.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
 import { readNeed } from "../recognise/need-model-combine.js";
@@ -59,14 +60,6 @@ function isSeatOfGovernment(k: Knowledge, p: Place): boolean {
   );
 }
 
-/** Categories for which a bare country name most likely names the destination. */
-const DESTINATION_FIRST: ReadonlySet<NeedCategory> = new Set(["visa", "legalisation"]);
-
-/** Papers of one's civil status, from the registry at home or a consulate abroad. */
-const CIVIL_STATUS_NEEDS = new Set(["birth-registration", "marriage-registration", "notarial-services"]);
-/** Needs about a document for use in another state. */
-const DOCUMENT_NEEDS = new Set(["apostille", "consular-legalisation"]);
-
 /**
  * The state a document comes from, when the text ties a place or a nationality to it: a
  * nationality or place right next to a document word, or a place after "from"/"de"/"aus" a few
@@ -90,13 +83,10 @@ function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): st
   return null;
 }
 
-/** Consular needs that are often someone else's, told by family at home. */
-const SOMEONE_ELSES = new Set(["arrest-detention", "hospitalisation", "death-registration"]);
-
 /** Works out citizen, place, destination and organization from the text's mentions. */
 function readContext(k: Knowledge, mentions: Mention[], need: Need | null, concepts: Set<string>): Context {
-  // An extension is asked for in the country one is in: read places as for consular needs.
-  const category: NeedCategory | null = need?.id === "visa-extension" ? "domestic" : (need?.category ?? null);
+  // An extension is asked for in the country one is in: read places as for a matter at home.
+  const category: NeedCategory | null = needHas(need, "asked-where-one-is") ? "domestic" : (need?.category ?? null);
   const citizens: string[] = [];
   const nationalities: string[] = [];
   /** Nationalities of the party acting ("German firms") and of the one sought ("Kenyan buyers"). */
@@ -141,7 +131,8 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     else if (m.role === "origin") origins.push(place);
     else loose.push(place);
   }
-  const destinationFirst = category !== null && DESTINATION_FIRST.has(category);
+  // A bare country name most likely names the destination (visas, legalisation).
+  const destinationFirst = needHas(need, "destination-first");
   // "For X": the destination of a visa ("a visa for Japan"); the state acting in relations and at
   // organizations ("who negotiates for Kenya", "pour la Suisse"); elsewhere a destination.
   // "With X", "against X": the other party, never the one acting.
@@ -193,7 +184,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
       place ??= [...weakIns, ...loose].find((p) => p.country !== to) ?? null;
       // Family joining a citizen at home: the citizen's own country, named apart from where the
       // family is ("my wife lives in Casablanca; I'm French ... to live together in France").
-      if (!to && need?.id === "family-reunion" && citizen && place && place.country !== citizen) {
+      if (!to && needHas(need, "joins-citizen") && citizen && place && place.country !== citizen) {
         if ([...residences, ...weakIns, ...loose].some((p) => p.country === citizen)) to = citizen;
       }
       break;
@@ -245,7 +236,7 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     if (place && fromOrigin.has(place)) place = weakIns.find((p) => p.country !== place!.country) ?? place;
     // Someone else's emergency abroad, told from home ("Dad died in Split; we're from Galway"):
     // help is needed where it happened.
-    if (need && SOMEONE_ELSES.has(need.id) && citizen && place?.country === citizen) {
+    if (needHas(need, "someone-elses") && citizen && place?.country === citizen) {
       const there = [...weakIns, ...loose, ...tos].find((p) => p.country !== citizen);
       if (there) place = there;
     }
@@ -315,7 +306,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   // A document's own state ("my Colombian degree", "acta de nacimiento de Guadalajara",
   // "Heiratsurkunde aus Berlin") issues its apostille and starts its legalisation; the other
   // state named is where it is going.
-  if (need && DOCUMENT_NEEDS.has(need.id)) {
+  if (needHas(need, "document-issuer")) {
     // Said nowhere else, a document is from the state one is in ("Estou em Coimbra e preciso de
     // apostilar a minha certidão para usar no Brasil").
     const issuer =
@@ -358,28 +349,27 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   // Domestic matters are usually asked by a citizen of the country they live in; a diplomatic
   // career or an identity card "in Australia" is Australia's.
   let assumedCitizen = false;
-  const ownStateNeed = need?.id === "diplomatic-career" || need?.id === "national-id";
+  const ownStateNeed = needHas(need, "own-state");
   if (!ctx.citizen && ownStateNeed && !ctx.place && ctx.to) ctx.place = { country: ctx.to, city: null, cityId: null };
   // So is a passport for oneself or one's child asked for where one says one lives ("I'm in
   // Boston, where do I get my daughter's first passport?").
   // Likewise a civil-status paper asked for where one lives, when nothing in the text is abroad
   // ("married in Glasgow, still live in Scotland: a certified copy?").
   const passportWhereOneLives =
-    need?.id === "passport-application" ||
-    need?.id === "passport-renewal" ||
-    (CIVIL_STATUS_NEEDS.has(need?.id ?? "") &&
+    needHas(need, "where-one-lives") ||
+    (needHas(need, "civil-status") &&
       ctx.place !== null &&
       mentions.every((m) => m.kind === "org" || m.country === null || m.country === ctx.place!.country));
   if (
     !ctx.citizen &&
-    ((category === "domestic" && need?.id !== "asylum") || passportWhereOneLives) &&
+    ((category === "domestic" && !needHas(need, "foreigner-there")) || passportWhereOneLives) &&
     ctx.place &&
     (ctx.residenceCue || options.in || ownStateNeed)
   ) {
     ctx.citizen = ctx.place.country;
     assumedCitizen = true;
   }
-  if (!ctx.place && category === "domestic" && need?.id === "asylum" && ctx.to) {
+  if (!ctx.place && category === "domestic" && needHas(need, "foreigner-there") && ctx.to) {
     ctx.place = { country: ctx.to, city: null, cityId: null };
   }
 
@@ -408,12 +398,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   // Whether an apostille from the document's state (the citizen's, unless said otherwise) is
   // accepted in the destination: both parties, and no objection recorded between them.
   let apostilleApplies: boolean | null = null;
-  if (
-    (need?.id === "apostille" || need?.id === "consular-legalisation") &&
-    ctx.citizen &&
-    ctx.to &&
-    ctx.to !== ctx.citizen
-  ) {
+  if (needHas(need, "document-issuer") && ctx.citizen && ctx.to && ctx.to !== ctx.citizen) {
     const { parties, objections } = k.apostille;
     apostilleApplies =
       parties.has(ctx.citizen) &&

@@ -8,6 +8,7 @@ import type { NeedCategory } from "../../model/data-schemas.js";
 import { findMentions } from "../recognise/mentions.js";
 import { fold, rawTokens } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
+import { needHas } from "../knowledge/need-flags.js";
 import { editDistance } from "../text/word-matcher.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds } from "../recognise/need-scoring.js";
 import { listNeeds } from "./reference-lists.js";
@@ -477,11 +478,8 @@ const CATEGORY_FACTS: Record<NeedCategory, readonly Fact[]> = {
   organization: [],
   none: [],
 };
-/** Needs whose rule turns on other facts than their category's. */
-const NEED_FACTS: Record<string, readonly Fact[]> = {
-  asylum: ["in"],
-  "visa-extension": ["in"],
-};
+/** Needs whose rule turns on where one is, whatever their category (an extension, asylum). */
+const WHERE_ONE_IS: readonly Fact[] = ["in"];
 
 /**
  * Whether a multilateral need leaves the organization open: needs about "an international
@@ -497,22 +495,25 @@ export function orgIsOpen(k: Knowledge, id: string): boolean {
 export function factsFor(k: Knowledge, id: string): Fact[] {
   const need = k.needById.get(id)?.need;
   if (!need) return [];
-  const facts = new Set<Fact>(own(NEED_FACTS, id) ?? own(CATEGORY_FACTS, need.category) ?? []);
+  const whereOneIs = needHas(need, "asked-where-one-is") || needHas(need, "foreigner-there");
+  const facts = new Set<Fact>(whereOneIs ? WHERE_ONE_IS : (own(CATEGORY_FACTS, need.category) ?? []));
   if (orgIsOpen(k, id)) facts.add("org");
   return FACT_ORDER.filter((f) => facts.has(f));
 }
 
 /** The question for a fact, in the words of the need it serves. */
 export function questionFor(k: Knowledge, fact: Fact, id: string): string {
-  const category = k.needById.get(id)?.need.category;
+  const need = k.needById.get(id)?.need;
+  const category = need?.category;
   switch (fact) {
     case "citizen":
-      if (id === "apostille") return "Which country issued the document?";
+      if (needHas(need, "document-issuer")) return "Which country issued the document?";
       if (category === "multilateral") return "Which country do you act for?";
       if (category === "bilateral") return "Which country are you from?";
       return "Which passport do you hold?";
     case "in":
-      if (category === "visa" && id !== "visa-extension") return "Where do you live now? (you apply from there)";
+      if (category === "visa" && !needHas(need, "asked-where-one-is"))
+        return "Where do you live now? (you apply from there)";
       if (category === "legalisation") return "Where do you live now?";
       if (category === "consular") return "Where are you now?";
       return "Which country are you in?";
