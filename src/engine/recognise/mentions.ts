@@ -6,6 +6,7 @@ import { rawTokens, type Token } from "../text/fold.js";
 import { looseWord } from "../knowledge/compile-name-indexes.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { namePrefixes, nameReach } from "./name-prefixes.js";
+import { THRESHOLDS } from "../thresholds.js";
 
 /**
  * The part a place or nationality plays: `citizen` when the text makes it the person's own ("I'm
@@ -33,10 +34,8 @@ export interface Mention {
 
 /** Cues that only hint at a place; a cue after the name ("a US citizen") outweighs them. */
 const WEAK: ReadonlySet<Role> = new Set(["in", "none"]);
-/** Smallest world city recognised in free text (flags take any in data/world-cities.json)... */
-const WORLD_CITY_MIN = 100_000;
-/** ...and right after a word that introduces a place ("a firm from Sassuolo", "wohne in Kempten"). */
-const WORLD_CITY_MIN_CUED = 25_000;
+const { worldCityMin: WORLD_CITY_MIN, worldCityMinCued: WORLD_CITY_MIN_CUED } = THRESHOLDS.places;
+const { cityOverForeignName, minTypoToken, minLowerTypoToken } = THRESHOLDS.places;
 /** When two cues of the same length match, the earlier role wins. */
 const ROLE_ORDER: (keyof Knowledge["cues"])[] = [
   "embassyOf",
@@ -146,7 +145,8 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         let code = ordinary ? undefined : k.countryNames.get(key);
         // A country's name in another language that is also a large city is the city:
         // "Granada" is Grenada in Spanish, but a flamenco group from Granada is from Spain.
-        if (code && !k.primaryNames.has(key) && (k.worldCityNames.get(key)?.[2] ?? 0) >= 200_000) code = undefined;
+        if (code && !k.primaryNames.has(key) && (k.worldCityNames.get(key)?.[2] ?? 0) >= cityOverForeignName)
+          code = undefined;
         if (code) {
           // "je suis suisse": in lower case, a country's name that is also its nationality is the
           // nationality.
@@ -246,7 +246,12 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         };
       }
     }
-    if (!found && tok.folded.length >= 5 && !k.stopwords.has(tok.folded) && k.vocab.match(tok.folded).length === 0) {
+    if (
+      !found &&
+      tok.folded.length >= minTypoToken &&
+      !k.stopwords.has(tok.folded) &&
+      k.vocab.match(tok.folded).length === 0
+    ) {
       // Typos and inflected nationalities: "Genva", "kanadischer", "mexicana".
       // An inflected nationality ("kanadischer") begins with the known form; a lower-case word one
       // letter off one ("finish" for "Finnish") is no nationality.
@@ -259,7 +264,8 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       } else {
         // A lower-case word one letter off a name must be long enough not to be a word of its own
         // ("mi serve" is no Sérvia) and, "une autrice belge" being no Autriche, see below.
-        let place = isCapitalised(tok.raw) || tok.folded.length >= 6 ? k.placeIndex.match(tok.folded) : [];
+        let place =
+          isCapitalised(tok.raw) || tok.folded.length >= minLowerTypoToken ? k.placeIndex.match(tok.folded) : [];
         // Without a capital or a word for a place before it, only a country's own English name or
         // one of our cities is taken for a typo ("visa germnay"), not a name in another language.
         if (!isCapitalised(tok.raw) && !placeWordBefore)

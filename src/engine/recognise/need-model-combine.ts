@@ -5,33 +5,15 @@
  * the model).
  *
  * The thresholds were chosen by leave-one-corpus-out measurement (`npm run eval`, which prints the
- * figures for a grid of them); they live in this one object.
+ * figures for a grid of them); they live in src/engine/thresholds.ts with the other thresholds.
  */
 import type { Knowledge } from "../knowledge/knowledge-type.js";
 import { predictNeeds, type NeedPrediction } from "./need-model.js";
 import { MIN_SCORE, type NeedMatch } from "./need-scoring.js";
+import { THRESHOLDS } from "../thresholds.js";
 
-export const COMBINE = {
-  /** The engine's confidence at or above which its need stands without asking the model. */
-  engineStrong: 0.5,
-  /**
-   * With a weaker engine reading, the model's top probability that overrides a different need.
-   * Above 1: never (LOCO: 0.45 → 91.1 %, 0.6 → 91.2 %, 0.8 → 91.4 % office kind; the rules' reading
-   * stays, and the model's disagreement only makes it unsure).
-   */
-  modelOverride: 1.01,
-  /** With no engine reading, the model's top probability at which its need is taken. */
-  modelMin: 0.3,
-  /** A reading below this confidence is unsure. */
-  sure: 0.55,
-  /** A reading whose runner-up is within this much of it is unsure. */
-  margin: 0.15,
-  /** When the rules saw several needs alike, the model's confidence needed to be sure of one. */
-  tieSure: 0.9,
-  /** Candidates offered when unsure: at most this many, each at least this likely. */
-  candidates: 3,
-  candidateMin: 0.08,
-} as const;
+/** The combination's thresholds (they live with the others in src/engine/thresholds.ts). */
+export const COMBINE = THRESHOLDS.combine;
 
 export type CombineThresholds = { [K in keyof typeof COMBINE]: number };
 

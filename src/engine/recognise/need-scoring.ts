@@ -6,6 +6,7 @@
 import type { Token } from "../text/fold.js";
 import type { Knowledge } from "../knowledge/knowledge-type.js";
 import type { Mention } from "./mentions.js";
+import { THRESHOLDS } from "../thresholds.js";
 
 export interface NeedMatch {
   id: string;
@@ -15,9 +16,9 @@ export interface NeedMatch {
 }
 
 /** Below this score a text is not taken to express any need. */
-export const MIN_SCORE = 4;
-const TERM_WEIGHT = 3;
-const PHRASE_WEIGHT = 5;
+export const MIN_SCORE = THRESHOLDS.needs.minScore;
+const TERM_WEIGHT = THRESHOLDS.needs.termWeight;
+const PHRASE_WEIGHT = THRESHOLDS.needs.phraseWeight;
 
 export interface Evidence {
   /** Concept ids found, plus org:<id> and org:* for organizations mentioned. */

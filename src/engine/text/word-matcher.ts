@@ -3,6 +3,7 @@
  * (plurals, conjugations), one-edit typos and the parts of German-style compounds.
  * Everything here is compiled once; matching a token is a handful of map look-ups.
  */
+import { THRESHOLDS } from "../thresholds.js";
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -36,19 +37,13 @@ function deletions(w: string): string[] {
   return out;
 }
 
-/** Shortest word that may carry an ending (e.g. "renew" → "renewal"). */
-const MIN_STEM = 4;
-/** Longest ending a word may carry and still match its stem. */
-const MAX_SUFFIX = 3;
-/** Shortest word matched with one typo. */
-const MIN_FUZZY = 5;
-/** Shortest text token looked up as a typo: shorter words differ by one letter too often
- *  ("resto" is no misspelt "restos"). */
-const MIN_FUZZY_TOKEN = 6;
-/** Typo look-ups answered by scanning before the one-deletion index is built (see typoCandidates). */
-const TYPO_SCANS = 256;
-/** Shortest compound part recognised inside a longer word. */
-const MIN_COMPOUND_PART = 5;
+const {
+  minStem: MIN_STEM,
+  maxSuffix: MAX_SUFFIX,
+  minFuzzy: MIN_FUZZY,
+  minFuzzyToken: MIN_FUZZY_TOKEN,
+} = THRESHOLDS.words;
+const { typoScans: TYPO_SCANS, minCompoundPart: MIN_COMPOUND_PART } = THRESHOLDS.words;
 
 export interface WordIndexOptions {
   /** Words that must match exactly (no endings, typos or compounds). */
