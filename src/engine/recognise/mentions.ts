@@ -36,8 +36,8 @@ export interface Mention {
 const WEAK: ReadonlySet<Role> = new Set(["in", "none"]);
 const { worldCityMin: WORLD_CITY_MIN, worldCityMinCued: WORLD_CITY_MIN_CUED } = THRESHOLDS.places;
 const { cityOverForeignName, minTypoToken, minLowerTypoToken } = THRESHOLDS.places;
-/** When two cues of the same length match, the earlier role wins. */
-const ROLE_ORDER: (keyof Knowledge["cues"])[] = [
+/** When two cues of the same length match, the earlier role wins (names of cue lists, not words). */
+const ROLE_ORDER = [
   "embassyOf",
   "residence",
   "citizen",
@@ -46,7 +46,7 @@ const ROLE_ORDER: (keyof Knowledge["cues"])[] = [
   "with",
   "to",
   "in",
-];
+] as const satisfies readonly (keyof Knowledge["cues"])[];
 
 function isCapitalised(raw: string): boolean {
   const c = raw.charAt(0);
