@@ -3,7 +3,7 @@
  * capitals, each name settled on one country.
  */
 import type { CountryExtra } from "../../model/data-schemas.js";
-import { fold } from "../text/fold.js";
+import { fold, spaceCjk } from "../text/fold.js";
 import { WordIndex } from "../text/word-matcher.js";
 import type { CountryInfo, Knowledge } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
@@ -12,7 +12,7 @@ const ARTICLE_NAMES =
   /^(United|Netherlands|Philippines|Bahamas|Gambia|Maldives|Seychelles|Comoros|Marshall|Solomon|Central African|Dominican|Democratic|Republic of the|Czech Republic|Holy See)/;
 
 function addName(map: Map<string, Set<string>>, name: string, code: string): void {
-  const key = fold(name);
+  const key = spaceCjk(fold(name));
   if (key === "") return;
   const set = map.get(key);
   if (set) set.add(code);

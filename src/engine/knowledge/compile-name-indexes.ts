@@ -2,7 +2,7 @@
  * The indexes of the names of cities, organizations and office types, and those over names of
  * every kind that free text is read with (loose multi-word names, typo-tolerant place names).
  */
-import { fold } from "../text/fold.js";
+import { fold, spaceCjk } from "../text/fold.js";
 import { WordIndex } from "../text/word-matcher.js";
 import type { Knowledge } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
@@ -25,7 +25,7 @@ export function defineNameIndexes(k: Knowledge, lazy: DefineIndex): void {
     const cityNames = new Map<string, string>();
     for (const city of data.cities.cities) {
       for (const n of [city.name, ...city.aliases, ...Object.values(city.names).flat()]) {
-        const key = fold(n);
+        const key = spaceCjk(fold(n));
         if (key && !cityNames.has(key)) cityNames.set(key, city.id);
       }
     }

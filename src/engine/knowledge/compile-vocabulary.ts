@@ -2,7 +2,7 @@
  * The vocabulary of needs: concept terms, need terms and phrases as words and word sequences with
  * their owners, the role cues, and the needs with their signals.
  */
-import { fold } from "../text/fold.js";
+import { fold, spaceCjk } from "../text/fold.js";
 import { WordIndex } from "../text/word-matcher.js";
 import type { DataSet, Grammar, GrammarList, Knowledge, Sequence } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
@@ -14,7 +14,7 @@ import type { DefineIndex } from "./lazy-index.js";
  */
 export function termWords(term: string, stop: Set<string>): { words: string[]; exact: boolean } {
   const exact = term.startsWith("=");
-  const words = fold(exact ? term.slice(1) : term)
+  const words = spaceCjk(fold(exact ? term.slice(1) : term))
     .split(" ")
     .filter(Boolean);
   const content = words.filter((w) => !stop.has(w));
@@ -79,7 +79,7 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
       (Object.keys(cueData) as (keyof typeof cueData)[]).map((name) => {
         const m = new Map<string, number>();
         for (const c of cueData[name]) {
-          const key = fold(c);
+          const key = spaceCjk(fold(c));
           if (key) m.set(key, key.split(" ").length);
         }
         return [name, m];

@@ -107,6 +107,19 @@ export interface Token {
   raw: string;
 }
 
+/** Chinese characters, kana and the marks written with them (々, ー). */
+const CJK = /[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const CJK_ALL = /[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+
+/**
+ * A folded name or cue as rawTokens reads it: Chinese and Japanese write no spaces between words,
+ * so each of their characters is a word of its own ("巴黎" → "巴 黎"); other text is left as it is.
+ */
+export function spaceCjk(folded: string): string {
+  if (!CJK.test(folded)) return folded;
+  return folded.replace(CJK_ALL, " $& ").replace(/ +/g, " ").trim();
+}
+
 const RAW_WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Whether a word is ASCII letters and digits only: then it folds to itself in lower case. */
@@ -129,8 +142,32 @@ export function rawTokens(text: string): Token[] {
     }
     const f = fold(raw);
     if (f === "") continue;
+    // Chinese and Japanese: one token per character (as names and cues are keyed, spaceCjk).
+    if (CJK.test(f)) {
+      cjkTokens(raw, out);
+      continue;
+    }
     // Folding can split a word (e.g. a ligature or mark-only glyph); keep each part.
     for (const part of f.split(" ")) out.push({ folded: part, raw });
   }
   return out;
+}
+
+/** The tokens of a word with Chinese or Japanese in it: each such character one token, as written;
+ *  the letters between them as words. */
+function cjkTokens(raw: string, out: Token[]): void {
+  let rest = "";
+  const flush = (): void => {
+    const f = rest === "" ? "" : fold(rest);
+    if (f !== "") for (const part of f.split(" ")) out.push({ folded: part, raw: rest });
+    rest = "";
+  };
+  for (const ch of raw) {
+    const f = fold(ch);
+    if (f.length > 0 && CJK.test(f)) {
+      flush();
+      for (const part of spaceCjk(f).split(" ")) out.push({ folded: part, raw: ch });
+    } else rest += ch;
+  }
+  flush();
 }
