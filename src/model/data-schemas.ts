@@ -197,6 +197,8 @@ export const LexiconFile = z.object({
       citizen: CueBefore,
       citizenAfter: CueAfter,
       toAfter: CueAfter,
+      inAfter: CueAfter.describe("postpositions after a place that say one is there (Japanese で)"),
+      originAfter: CueAfter.describe("postpositions after a place that say one comes from it (Japanese から)"),
       embassyOf: CueBefore,
       embassyAfter: CueAfter,
       self: CueBefore.describe("words before a nationality that make it the speaker's own"),

@@ -80,6 +80,9 @@ function cueAfter(k: Knowledge, folded: string[], end: number): Role | null {
     if (k.cues.toAfter.get(key) === n) return "to";
     if (k.cues.citizenAfter.get(key) === n) return "citizen";
     if (k.cues.embassyAfter.get(key) === n) return "embassyOf";
+    // Postpositions: "ドイツで" (in Germany), "日本から" (from Japan).
+    if (k.cues.inAfter.get(key) === n) return "in";
+    if (k.cues.originAfter.get(key) === n) return "origin";
   }
   return null;
 }
