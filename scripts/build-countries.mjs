@@ -1,5 +1,5 @@
 // Derives data/generated/countries.json and data/generated/world-cities.json from the maintained world-countries package (ODbL-1.0), keeping
-// only what the engine uses: codes, names in Latin-script languages, capitals and demonyms.
+// only what the engine uses: codes, names in the languages read, capitals and demonyms.
 // Our own corrections and additions live in data/country-extras.json, never in this output.
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,6 +13,32 @@ const raw = JSON.parse(readFileSync(new URL("countries.json", `file://${pkgPath}
 // folding in src/engine/text/fold.ts and only add collisions).
 const LANGS = ["deu", "fra", "spa", "ita", "por", "nld"];
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’.,()-]+$/u;
+// Languages read since (issue 13): Russian, Chinese, Japanese and Arabic names in their own script
+// (folding keeps them; Chinese and Japanese names are read character by character), Polish and
+// Turkish names in Latin script when long enough not to be a word of another language ("Gana" is
+// Spanish, "Indie" English) and not another country's name in the languages above.
+const MORE_LANGS = ["rus", "zho", "jpn", "ara", "pol", "tur"];
+const OWN_SCRIPT =
+  /^[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u30fb\p{M}\s'’.,()-]+$/u;
+const key = (n) =>
+  n
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+// Every name already kept, with the country it names, so a new language's name never takes one over.
+const named = new Map();
+for (const c of raw) {
+  for (const n of [
+    c.name.common,
+    c.name.official,
+    ...Object.values(c.name.native ?? {}).flatMap((x) => [x.common, x.official]),
+    ...LANGS.flatMap((l) => [c.translations?.[l]?.common, c.translations?.[l]?.official]),
+    ...(c.altSpellings ?? []),
+  ])
+    if (typeof n === "string") named.set(key(n), c.cca2);
+}
 
 const countries = raw
   .filter((c) => c.status === "officially-assigned" || c.cca2 === "XK")
@@ -30,6 +56,12 @@ const countries = raw
       add(c.translations?.[l]?.official);
     }
     for (const s of c.altSpellings ?? []) if (s.length >= 4) add(s);
+    for (const l of MORE_LANGS) {
+      for (const n of [c.translations?.[l]?.common, c.translations?.[l]?.official]) {
+        if (typeof n !== "string" || (named.get(key(n)) ?? c.cca2) !== c.cca2) continue;
+        if (OWN_SCRIPT.test(n) || (LATIN.test(n) && key(n).replace(/ /g, "").length >= 5)) names.add(n);
+      }
+    }
     names.delete(c.name.common);
     const demonyms = new Set();
     for (const l of ["eng", "fra"]) {
