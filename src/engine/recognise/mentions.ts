@@ -273,6 +273,12 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
         // one of our cities is taken for a typo ("visa germnay"), not a name in another language.
         if (!isCapitalised(tok.raw) && !placeWordBefore)
           place = place.filter((p) => k.primaryNames.has(p) || k.cityNames.has(p));
+        // Near names of one country in two languages ("Ukrainy": Ukraina or Ukraine) are that country.
+        if (
+          place.length > 1 &&
+          place.every((p) => !k.cityNames.has(p) && k.countryNames.get(p) === k.countryNames.get(place[0]!))
+        )
+          place = [place[0]!];
         // Two near names ("Genva": Geneva or Genova): the one that hosts organizations wins.
         if (place.length > 1) place = place.filter((p) => k.hubs.has(k.cityNames.get(p) ?? ""));
         if (place.length === 1) {
