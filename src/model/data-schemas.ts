@@ -233,6 +233,12 @@ export const LexiconFile = z.object({
       codeWords: ByLanguage.describe("country codes that are also words when typed in capitals"),
       safeLowerAcronyms: ByLanguage.describe("short acronyms of organizations people type in lower case"),
       endings: ByLanguage.describe("inflectional endings a known word may carry ('passports', 'renewal')"),
+      inAsWritten: ByLanguage.describe(
+        "words that mean 'in' before a place only as written, accent included (French 'à'; an English 'a' is no 'in')",
+      ),
+      wordsNotAcronyms: ByLanguage.describe(
+        "lower-case words that stay words after an article, though an acronym is spelt so ('who': not the WHO)",
+      ),
     })
     .strict()
     .describe(

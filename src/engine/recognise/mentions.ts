@@ -67,8 +67,8 @@ function cueBefore(k: Knowledge, folded: string[], start: number, raw: string[] 
   const direct = tryAt(start);
   if (direct) return direct;
   // French and Italian "à"/"a" before a place mean "in"; an English "a" does not, so only the
-  // accented spelling counts.
-  if (start > 0 && raw[start - 1] === "à") return "in";
+  // accented spelling counts (grammar: inAsWritten).
+  if (start > 0 && k.grammar.inAsWritten.has(raw[start - 1]!)) return "in";
   if (start > 0 && k.grammar.articles.has(folded[start - 1]!)) return tryAt(start - 1) ?? "none";
   return "none";
 }
@@ -123,7 +123,10 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
     const orgCs = longer
       ? undefined
       : (k.orgCaseSensitive.get(tok.raw) ??
-        (i > 0 && g.orgArticles.has(raws[i - 1]!) && tok.raw === tok.raw.toLowerCase() && tok.raw !== "who"
+        (i > 0 &&
+        g.orgArticles.has(raws[i - 1]!) &&
+        tok.raw === tok.raw.toLowerCase() &&
+        !g.wordsNotAcronyms.has(tok.raw)
           ? k.orgCaseSensitive.get(tok.raw.toUpperCase())
           : undefined));
     if (orgCs) found = { kind: "org", id: orgCs, country: null, city: null, start: i, end: i + 1, text: tok.raw };
