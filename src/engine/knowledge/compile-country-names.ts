@@ -70,7 +70,10 @@ export function defineCountryIndexes(k: Knowledge, lazy: DefineIndex): void {
     return countries;
   });
   lazy("countriesMeta", () => ({ source: data.countries.source, asOf: data.countries.asOf }));
-  lazy("ambiguousNames", () => new Map((data["country-extras"].ambiguous ?? []).map((a) => [fold(a.name), a.countries])));
+  lazy(
+    "ambiguousNames",
+    () => new Map((data["country-extras"].ambiguous ?? []).map((a) => [fold(a.name), a.countries])),
+  );
   interface CountryIndexes {
     countryNames: Map<string, string | null>;
     primaryNames: Set<string>;
