@@ -214,6 +214,8 @@ async function main() {
     ["modelOverride 0.8", { modelOverride: 0.8 }],
     ["modelMin 0.05", { modelMin: 0.05 }],
     ["modelMin 0.15", { modelMin: 0.15 }],
+    ["modelMin 0.2", { modelMin: 0.2 }],
+    ["modelMin 0.25", { modelMin: 0.25 }],
     ["modelMin 0.5", { modelMin: 0.5 }],
     ["model only", { engineStrong: 2, modelOverride: 0, modelMin: 0 }],
   ].slice(0, only ? 1 : undefined);
