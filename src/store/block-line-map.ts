@@ -7,7 +7,7 @@
  * microseconds. After many blocks (a batch), the whole file is read once and searched in memory.
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
-import { LineMap, blockFor } from "../engine/text/sorted-lines.js";
+import { LineMap, SearchedMap, blockFor } from "../engine/text/sorted-lines.js";
 
 /** Blocks read one by one before the whole file is read instead. */
 const WHOLE_AFTER = 64;
@@ -18,16 +18,18 @@ export interface LineBlocks {
   blocks: [string, number][];
 }
 
-export class BlockLineMap<V> implements ReadonlyMap<string, V> {
+export class BlockLineMap<V> extends SearchedMap<V> {
   private all: LineMap<V> | null = null;
   private readonly read = new Map<number, LineMap<V>>();
   constructor(
     private readonly file: URL,
     private readonly index: LineBlocks,
     private readonly json: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
-  private whole(): LineMap<V> {
+  protected whole(): LineMap<V> {
     return (this.all ??= new LineMap<V>(readFileSync(this.file, "latin1"), this.json));
   }
 
@@ -63,23 +65,5 @@ export class BlockLineMap<V> implements ReadonlyMap<string, V> {
   }
   has(key: string): boolean {
     return this.linesFor(key)?.has(key) ?? false;
-  }
-  get size(): number {
-    return this.whole().size;
-  }
-  keys(): MapIterator<string> {
-    return this.whole().keys();
-  }
-  values(): MapIterator<V> {
-    return this.whole().values();
-  }
-  entries(): MapIterator<[string, V]> {
-    return this.whole().entries();
-  }
-  [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
-    for (const [k, v] of this.whole()) fn(v, k, this);
   }
 }

@@ -131,36 +131,14 @@ function* lines(text: string, sep: "\t" | "\n"): Generator<[string, string]> {
   }
 }
 
-export class LineMap<V> implements ReadonlyMap<string, V> {
-  private map: Map<string, V> | null = null;
-  private lookups = 0;
-  private readonly parseAfter: number;
-  constructor(
-    private readonly text: string,
-    private readonly json: boolean,
-  ) {
-    this.parseAfter = parseAfter(text);
-  }
-
-  private value(raw: string): V {
-    return (this.json ? JSON.parse(raw) : raw === "" ? null : unescape(raw)) as V;
-  }
-  private whole(): Map<string, V> {
-    if (!this.map) {
-      this.map = new Map();
-      for (const [k, raw] of lines(this.text, "\t")) this.map.set(k, this.value(raw));
-    }
-    return this.map;
-  }
-  get(key: string): V | undefined {
-    if (this.map || ++this.lookups > this.parseAfter) return this.whole().get(key);
-    const at = search(this.text, escape(key), "\t");
-    return at ? this.value(this.text.slice(at[1] + 1, at[2])) : undefined;
-  }
-  has(key: string): boolean {
-    if (this.map || ++this.lookups > this.parseAfter) return this.whole().has(key);
-    return search(this.text, escape(key), "\t") !== null;
-  }
+/**
+ * A read-only map searched in place for single keys, that reads itself whole (`whole`) only for
+ * what needs every entry: its size and iteration.
+ */
+export abstract class SearchedMap<V> implements ReadonlyMap<string, V> {
+  protected abstract whole(): ReadonlyMap<string, V>;
+  abstract get(key: string): V | undefined;
+  abstract has(key: string): boolean;
   get size(): number {
     return this.whole().size;
   }
@@ -178,6 +156,39 @@ export class LineMap<V> implements ReadonlyMap<string, V> {
   }
   forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
     for (const [k, v] of this.whole()) fn(v, k, this);
+  }
+}
+
+export class LineMap<V> extends SearchedMap<V> {
+  private map: Map<string, V> | null = null;
+  private lookups = 0;
+  private readonly parseAfter: number;
+  constructor(
+    private readonly text: string,
+    private readonly json: boolean,
+  ) {
+    super();
+    this.parseAfter = parseAfter(text);
+  }
+
+  private value(raw: string): V {
+    return (this.json ? JSON.parse(raw) : raw === "" ? null : unescape(raw)) as V;
+  }
+  protected whole(): Map<string, V> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const [k, raw] of lines(this.text, "\t")) this.map.set(k, this.value(raw));
+    }
+    return this.map;
+  }
+  get(key: string): V | undefined {
+    if (this.map || ++this.lookups > this.parseAfter) return this.whole().get(key);
+    const at = search(this.text, escape(key), "\t");
+    return at ? this.value(this.text.slice(at[1] + 1, at[2])) : undefined;
+  }
+  has(key: string): boolean {
+    if (this.map || ++this.lookups > this.parseAfter) return this.whole().has(key);
+    return search(this.text, escape(key), "\t") !== null;
   }
 }
 
