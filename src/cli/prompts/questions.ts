@@ -182,6 +182,20 @@ async function searchLines<V>(
   return chosen.term === latest ? chosen.value : stale(latest, chosen.value);
 }
 
+/** `searchLines` over string values with "← Back" among them: choosing it throws GoBack. */
+async function searchOrBack(
+  message: string,
+  lines: (term: string | undefined) => Line<string>[],
+  stale: (term: string, chosen: string) => string,
+  s: Style,
+  context: PromptContext | undefined,
+  back: boolean,
+): Promise<string> {
+  const value = await searchLines<string>(message, lines, stale, s, context, back);
+  if (value === BACK) throw new GoBack();
+  return value;
+}
+
 function firstOption<V>(lines: Line<V>[]): V | undefined {
   for (const l of lines) if (!isHint(l)) return l.value;
   return undefined;
@@ -251,7 +265,7 @@ function pick(
       extra.unshift({ hint: "Nothing known by that name: check the spelling, or:" });
     return [...found, ...extra];
   };
-  return searchLines<string>(
+  return searchOrBack(
     q.message,
     withChoices,
     // Typed ahead of the list: the best match for the text as typed, if there is one.
@@ -259,10 +273,7 @@ function pick(
     q.style,
     context,
     q.back === true,
-  ).then((value) => {
-    if (value === BACK) throw new GoBack();
-    return value;
-  });
+  );
 }
 
 /** A country (citizenship, issuing state): resolves to an ISO alpha-2 code. */
@@ -325,17 +336,14 @@ export function askWhichNeed(q: NeedChoiceQuestion, context?: PromptContext): Pr
     const shown = t ? all.filter((c) => c.name.toLowerCase().includes(t)) : [];
     return shown.length > 0 ? shown : all;
   };
-  return searchLines<string>(
+  return searchOrBack(
     q.message ?? "Not sure what you mean. Which is it?",
     lines,
     (_term, chosen) => chosen,
     q.style,
     context,
     q.back === true,
-  ).then((value) => {
-    if (value === BACK) throw new GoBack();
-    return value;
-  });
+  );
 }
 
 export interface AgainQuestion {
