@@ -5,30 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Knowledge } from "../../src/engine/knowledge/knowledge-type.js";
-import type { FullMembershipList, MembershipChange, Organization } from "../../src/model/data-schemas.js";
+import type { MembershipChange, Organization } from "../../src/model/data-schemas.js";
 import { applyChange, standingIn, standingText } from "../../src/engine/lookup/standing.js";
 import { bilateralName, missionName } from "../../src/engine/answer/office-titles.js";
+import { fullList } from "../support/fixture-knowledge.js";
 
 const SRC = { source: { title: "t", url: "https://example.org/" }, asOf: "2026-12-03" };
 
 function change(c: Partial<MembershipChange> & Pick<MembershipChange, "code" | "standing">): MembershipChange {
   return { effective: null, note: "n", ...SRC, ...c };
 }
-function list(l: Partial<FullMembershipList> & Pick<FullMembershipList, "org" | "members">): FullMembershipList {
-  return {
-    count: l.members?.length ?? null,
-    otherMembers: [],
-    associateMembers: [],
-    participatingStates: [],
-    observers: [],
-    otherObservers: [],
-    partners: [],
-    suspended: [],
-    changes: [],
-    ...SRC,
-    ...l,
-  };
-}
+const list = fullList;
 function org(id: string, missionStyle: string | null, parent: string | null = null): Organization {
   return {
     id,

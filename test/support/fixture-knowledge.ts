@@ -5,8 +5,8 @@
  */
 import type { Knowledge } from "../../src/engine/knowledge/knowledge-type.js";
 import {
-  MembershipList,
   MissionNamingFile,
+  type FullMembershipList,
   type MissionNaming,
   type Organization,
 } from "../../src/model/data-schemas.js";
@@ -20,10 +20,11 @@ const country = (code: string, shortName: string, capital: string): [string, obj
 ];
 
 /** A membership list as compile() keeps it: every list present, empty where the data has none. */
-const list = (org: string, members: string[], more: Record<string, unknown> = {}): [string, MembershipList] => [
-  org,
-  {
-    ...MembershipList.parse({ org, count: members.length, members, source, asOf }),
+export function fullList(
+  l: Partial<FullMembershipList> & Pick<FullMembershipList, "org" | "members">,
+): FullMembershipList {
+  return {
+    count: l.members?.length ?? null,
     otherMembers: [],
     associateMembers: [],
     participatingStates: [],
@@ -32,8 +33,15 @@ const list = (org: string, members: string[], more: Record<string, unknown> = {}
     partners: [],
     suspended: [],
     changes: [],
-    ...more,
-  } as MembershipList,
+    source,
+    asOf,
+    ...l,
+  };
+}
+
+const list = (org: string, members: string[], more: Partial<FullMembershipList> = {}): [string, FullMembershipList] => [
+  org,
+  fullList({ org, members, ...more }),
 ];
 
 export const FIXTURE_ORGS: Record<string, Organization> = {
