@@ -12,22 +12,29 @@ export const ROOT = new URL("..", import.meta.url).pathname;
 export const MODEL_FILE = join(ROOT, "data/generated/need-model.bin");
 const PHRASINGS = join(ROOT, "data/phrasings");
 
-/** Bundles the model's training and inference code and imports it. */
-export async function loadModelCode({ rebuild = true } = {}) {
+/** Bundles TypeScript from source into node_modules/.cache/need-model/NAME (unless told not to) and imports it. */
+async function bundled(name, rebuild, options) {
   const dir = join(ROOT, "node_modules/.cache/need-model");
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, "need-model-train.mjs");
+  const outfile = join(dir, name);
   if (rebuild)
     await build({
-      entryPoints: [join(ROOT, "src/engine/recognise/need-model-train.ts")],
       bundle: true,
       format: "esm",
       platform: "node",
       target: "node20",
       outfile,
       logLevel: "error",
+      ...options,
     });
   return import(pathToFileURL(outfile).href);
+}
+
+/** Bundles the model's training and inference code and imports it. */
+export function loadModelCode({ rebuild = true } = {}) {
+  return bundled("need-model-train.mjs", rebuild, {
+    entryPoints: [join(ROOT, "src/engine/recognise/need-model-train.ts")],
+  });
 }
 
 /** The catalogue's need ids, in catalogue order (the model's label order). */
@@ -64,30 +71,19 @@ export function corpusGroups(corpora, k) {
  * Bundles the engine from source (classify, the knowledge store, the combination's thresholds) so
  * that the evaluation can run `classify` with the need model switched off, or with a fold's model.
  */
-export async function loadEngineCode({ rebuild = true } = {}) {
-  const dir = join(ROOT, "node_modules/.cache/need-model");
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, "engine.mjs");
-  if (rebuild)
-    await build({
-      stdin: {
-        contents: [
-          'export { getKnowledge } from "./src/store/knowledge-store.ts";',
-          'export { classify } from "./src/engine/answer/classify-need.ts";',
-          'export { COMBINE } from "./src/engine/recognise/need-model-combine.ts";',
-          'export { fold } from "./src/engine/text/fold.ts";',
-        ].join("\n"),
-        resolveDir: ROOT,
-        loader: "ts",
-      },
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      outfile,
-      logLevel: "error",
-      // Keeps `import.meta.url`-relative lookups (the data directory) working from the cache dir.
-      packages: "external",
-    });
-  return import(pathToFileURL(outfile).href);
+export function loadEngineCode({ rebuild = true } = {}) {
+  return bundled("engine.mjs", rebuild, {
+    stdin: {
+      contents: [
+        'export { getKnowledge } from "./src/store/knowledge-store.ts";',
+        'export { classify } from "./src/engine/answer/classify-need.ts";',
+        'export { COMBINE } from "./src/engine/recognise/need-model-combine.ts";',
+        'export { fold } from "./src/engine/text/fold.ts";',
+      ].join("\n"),
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    // Keeps `import.meta.url`-relative lookups (the data directory) working from the cache dir.
+    packages: "external",
+  });
 }
