@@ -27,7 +27,8 @@ export default defineConfig([
   // commands. Everything is bundled but zod, required from node_modules to validate an overlay.
   {
     // The worker threads of a long `classify --stdin` run a file of their own (batch-pool.ts).
-    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts" },
+    // bin/ loads the code cache's hook first (src/cli/code-cache.ts), then the program.
+    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts", "code-cache": "src/cli/code-cache.ts" },
     format: ["cjs"],
     outExtension: () => ({ js: ".cjs" }),
     target: "node20",

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
+require("../dist/code-cache.cjs");
 require("../dist/cli.cjs");
