@@ -67,10 +67,12 @@ export const CountryExtra = z.object({
   demonyms: Terms.default({}),
   shortName: z.string().min(1).optional().describe("name as used in 'Embassy of {state}'"),
   asylumRegistration: z
-    .object({ by: z.literal("unhcr"), note: z.string().min(1), source: Source, asOf: IsoDate })
+    .object({ by: z.enum(["unhcr", "state"]), note: z.string().min(1), source: Source, asOf: IsoDate })
     .strict()
     .optional()
-    .describe("who registers asylum seekers here, when it is not the state: UNHCR under its mandate"),
+    .describe(
+      "who registers asylum seekers here, where a source says: UNHCR under its mandate, or the state itself (unrecorded: not known)",
+    ),
   regions: z
     .object({
       list: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) }).strict()).min(1),

@@ -17,7 +17,22 @@ const TABLE: Row[] = [
   ["hotel refuses to refund my deposit", { in: "Madrid" }, "none", null, "no-office-needed"],
   // the organization's own services
   ["I want a job at the United Nations", {}, "international_organization", null, "organization-service"],
-  ["register as a refugee with UNHCR", { in: "Amman" }, "international_organization", null, "organization-service"],
+  ["register as a refugee with UNHCR", {}, "international_organization", null, "organization-service"],
+  // refugees: UNHCR where it registers, the state where a source says the state does
+  [
+    "register as a refugee with UNHCR",
+    { in: "Amman" },
+    "international_organization",
+    null,
+    "refugee-registration-unhcr-there",
+  ],
+  [
+    "register as a refugee",
+    { citizen: "UA", in: "Warsaw" },
+    "domestic_authority",
+    "PL",
+    "refugee-registration-state-registers",
+  ],
   // multilateral: the mission at the seat
   ["raise a WTO dispute", { citizen: "CA" }, "permanent_mission", "CA", "multilateral-mission"],
   ["Security Council vote on sanctions", { citizen: "FR" }, "permanent_mission", "FR", "multilateral-mission"],

@@ -416,7 +416,14 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
     org: org?.id ?? null,
     atHome: ctx.citizen && inCountry ? ctx.citizen === inCountry : null,
     inDestination: ctx.to && inCountry ? ctx.to === inCountry : null,
-    unhcrRegistersAsylum: inCountry ? k.unhcrRegistersAsylum.has(inCountry) : null,
+    // Yes where UNHCR registers, no where a source says the state does, unknown elsewhere.
+    unhcrRegistersAsylum: !inCountry
+      ? null
+      : k.unhcrRegistersAsylum.has(inCountry)
+        ? true
+        : k.stateRegistersAsylum.has(inCountry)
+          ? false
+          : null,
     ownDestination: ctx.to ? ctx.to === ctx.citizen || citizenships.includes(ctx.to) : null,
   };
 

@@ -63,6 +63,11 @@ export function compile(data: DataSet, cache?: IndexCache, today?: string): Know
     () =>
       new Set(data["country-extras"].countries.filter((e) => e.asylumRegistration?.by === "unhcr").map((e) => e.code)),
   );
+  lazy(
+    "stateRegistersAsylum",
+    () =>
+      new Set(data["country-extras"].countries.filter((e) => e.asylumRegistration?.by === "state").map((e) => e.code)),
+  );
   lazy("apostille", () => {
     const list = k.memberships.get("hcch-apostille");
     return {

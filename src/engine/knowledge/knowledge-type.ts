@@ -121,6 +121,8 @@ export interface Knowledge {
   arrangements: Arrangements;
   /** Countries where UNHCR, not the state, registers asylum seekers. */
   unhcrRegistersAsylum: ReadonlySet<string>;
+  /** Countries where a source says the state itself registers asylum seekers (elsewhere: not known). */
+  stateRegistersAsylum: ReadonlySet<string>;
   /** Parties to the Apostille Convention in force, and objections ("A>B": A objected to B). */
   apostille: { parties: Set<string>; objections: Set<string> };
   cues: Record<keyof DataSet["lexicon"]["cues"], Map<string, number>>;
