@@ -196,6 +196,7 @@ export const LexiconFile = z.object({
       with: CueBefore.describe("'with', 'against': the other party of a dispute or an agreement"),
       for: CueBefore.describe("'for', 'on behalf of': the destination of a visa, the acting state in relations"),
       origin: CueBefore,
+      outside: CueBefore.describe("'outside', 'hors de': a place the person is not in"),
       citizen: CueBefore,
       citizenAfter: CueAfter,
       toAfter: CueAfter,

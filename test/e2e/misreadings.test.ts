@@ -67,6 +67,18 @@ describe("the misreadings issue 13 lists", () => {
     expect([doc.answer?.office, doc.answer?.in]).toEqual(["international_organization", "JO"]);
   });
 
+  it('"outside France" (hors de, fuera de, living outside) names a place the person is not in', () => {
+    for (const [text, citizen] of [
+      ["je suis français, je vis hors de France, comment voter ?", "FR"],
+      ["I'm a British citizen living outside the UK, how do I vote?", "GB"],
+      ["soy español y vivo fuera de España, ¿cómo voto?", "ES"],
+    ] as const) {
+      const doc = classify(text);
+      expect([doc.input.citizen, doc.input.in], text).toEqual([citizen, null]);
+      expect([doc.answer?.office, doc.answer?.of], text).toEqual(["embassy_or_consulate", citizen]);
+    }
+  });
+
   it('"journalist accreditation to cover the General Assembly" is the UN\'s own press accreditation', () => {
     const doc = classify("journalist accreditation to cover the General Assembly");
     expect(doc.need?.id).toBe("un-media-accreditation");

@@ -129,7 +129,8 @@ function readContext(k: Knowledge, mentions: Mention[], need: Need | null, conce
     else if (m.role === "with") withs.push(place);
     else if (m.role === "embassyOf") embassyOf ??= m.country;
     else if (m.role === "origin") origins.push(place);
-    else loose.push(place);
+    // "Outside France", "hors de France": a place the person is not in, and nothing else.
+    else if (m.role !== "outside") loose.push(place);
   }
   // A bare country name most likely names the destination (visas, legalisation).
   const destinationFirst = needHas(need, "destination-first");

@@ -13,7 +13,18 @@ import { THRESHOLDS } from "../thresholds.js";
  * Canadian", "a US citizen"), `nationality` for a nationality said of something else ("the
  * Japanese market", "my fiancée is Italian"), and where the person is, lives, goes or comes from.
  */
-type Role = "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "with" | "origin" | "embassyOf" | "none";
+type Role =
+  | "citizen"
+  | "nationality"
+  | "residence"
+  | "in"
+  | "to"
+  | "for"
+  | "with"
+  | "origin"
+  | "outside"
+  | "embassyOf"
+  | "none";
 
 export interface Mention {
   kind: "country" | "city" | "demonym" | "org";
@@ -41,6 +52,7 @@ const ROLE_ORDER = [
   "embassyOf",
   "residence",
   "citizen",
+  "outside",
   "origin",
   "for",
   "with",
