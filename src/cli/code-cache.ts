@@ -8,7 +8,7 @@
  * Only chunks whose names carry their content hash (`classify-DZDEWENG.cjs`) are cached, so a
  * cache always belongs to the very text it was made from; V8 itself refuses a cache from another
  * Node version or other flags, and then the chunk is compiled as usual. Loaded first, by the
- * two-line shim in bin/, before anything else of the program.
+ * shim in bin/, before anything else of the program.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module from "node:module";
