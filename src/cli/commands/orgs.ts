@@ -18,7 +18,7 @@ function detail(o: OrgView, bold: (s: string) => string): string {
   ];
   if (o.memberCount !== null || o.members)
     lines.push(
-      `  Members (${o.memberCount ?? "count not known"}${o.membersIncomplete && o.members ? `; ${o.members.length} confirmed and listed` : ""}): ${o.members ? o.members.join(" ") : "list not held (see note)"}`,
+      `  Members (${o.memberCount ?? "count not known"}${o.membersIncomplete && o.members ? `; ${o.members.length} listed here` : ""}): ${o.members ? o.members.join(" ") : "list not held (see note)"}`,
     );
   if (o.associateMembers?.length) lines.push(`  Associate members: ${o.associateMembers.join(" ")}`);
   if (o.observers.length) lines.push(`  Observers: ${o.observers.join(" ")}`);
