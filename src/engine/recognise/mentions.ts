@@ -14,17 +14,7 @@ import { THRESHOLDS } from "../thresholds.js";
  * Japanese market", "my fiancée is Italian"), and where the person is, lives, goes or comes from.
  */
 type Role =
-  | "citizen"
-  | "nationality"
-  | "residence"
-  | "in"
-  | "to"
-  | "for"
-  | "with"
-  | "origin"
-  | "outside"
-  | "embassyOf"
-  | "none";
+  "citizen" | "nationality" | "residence" | "in" | "to" | "for" | "with" | "origin" | "outside" | "embassyOf" | "none";
 
 export interface Mention {
   kind: "country" | "city" | "demonym" | "org";
