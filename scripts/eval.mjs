@@ -227,7 +227,8 @@ async function main() {
         need: a.need?.id ?? null,
         office: a.answer?.office ?? null,
         of: a.answer?.of ?? null,
-        uncertain: a.uncertain === true,
+        // The need read unsure (a role only guessed also sets `uncertain`, not counted here).
+        uncertain: a.unsure?.includes("need") === true,
       };
     } catch {
       return { need: null, office: null, of: null, uncertain: false };

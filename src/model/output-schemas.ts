@@ -117,7 +117,15 @@ const AnswerFields = {
   uncertain: z
     .literal(true)
     .optional()
-    .describe("the reading is unsure: the alternatives are the other candidate needs, to choose from"),
+    .describe(
+      "the reading is unsure: present exactly when `unsure` is; `unsure` says what (the need, or a role only guessed)",
+    ),
+  unsure: z
+    .array(z.enum(["need", "citizen", "in", "to", "org"]))
+    .optional()
+    .describe(
+      'what is unsure, the need first: "need" when the top needs are close (the alternatives are the other candidates, to choose from), then each role in `guessed`',
+    ),
   guessed: z
     .array(z.enum(["citizen", "in", "to", "org"]))
     .optional()

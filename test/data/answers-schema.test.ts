@@ -33,6 +33,9 @@ describe("corpus answers against schema/classify.schema.json", () => {
       } catch {
         continue; // an unknown flag value: the CLI answers with an error document instead
       }
+      // `uncertain` exactly when something is unsure, and every guessed role is among what is.
+      expect(a.uncertain === true, `${file}: ${c.text}`).toBe((a.unsure?.length ?? 0) > 0);
+      for (const g of a.guessed ?? []) expect(a.unsure, `${file}: ${c.text}`).toContain(g);
       const { trace: _trace, ...plain } = a;
       for (const doc of [plain, a]) {
         if (!validate(doc)) expect.fail(`${file}: ${JSON.stringify(c.text)}: ${JSON.stringify(validate.errors)}`);

@@ -197,6 +197,25 @@ describe.skipIf(!HAS_TMUX)("ask, in a real terminal", () => {
     expect(await t.exitStatus()).toBe(130);
   });
 
+  it("need unsure and a role guessed: the need asked first, then the role; the answer is then sure", async () => {
+    const file = join(tmp, "unsure.json");
+    const t = terminal(["ask", "--json", "I need a passport, I live in Boston"], ` > ${shellQuote(file)}`);
+    await t.waitFor(/\? Not sure what you mean\. Which is it\?[^]*None of these/);
+    t.type("renew");
+    await t.waitFor(/renew\n❯ Renew/);
+    t.press("Enter");
+    await t.waitFor(/\? Which passport do you hold\?\n❯ United States \(a guess\)/);
+    t.press("Enter");
+    await t.waitFor(/\? Anything else\?/);
+    t.press("Enter");
+    expect(await t.exitStatus()).toBe(0);
+    const doc = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    expect(doc).toMatchObject({ need: { id: "passport-renewal" }, input: { citizen: "US" } });
+    expect(doc).not.toHaveProperty("uncertain");
+    expect(doc).not.toHaveProperty("unsure");
+    expect(doc).not.toHaveProperty("guessed");
+  });
+
   it("skips the questions given as flags", async () => {
     const t = terminal(["ask", "--citizen", "Canadian", "--in", "Genève"]);
     await t.waitFor(/\? What do you need\?/);

@@ -28,6 +28,10 @@ const CASES: [string, string[]][] = [
   // Through a protecting power (Switzerland acts for the United States in Iran).
   ["classify", ["classify", "lost my passport", "--citizen", "US", "--in", "IR", "--json"]],
   ["classify", ["classify", "lost my passport", "--citizen", "US", "--in", "IR", "--json", "--explain"]],
+  // Unsure (SPEC §3): a guessed role; close needs; both at once.
+  ["classify", ["classify", "renew my passport, I live in Boston", "--json"]],
+  ["classify", ["classify", "I need a passport", "--citizen", "US", "--in", "Boston", "--json"]],
+  ["classify", ["classify", "I need a passport, I live in Boston", "--json"]],
   ["missions", ["missions", "--country", "CA", "--json"]],
   ["missions", ["missions", "--country", "NO", "--org", "EU", "--json"]],
   // Dated standing: withdrawn, withdrawal pending, not participating, a partner's own office,
@@ -67,6 +71,25 @@ describe("shipped JSON Schemas", () => {
     const doc: unknown = JSON.parse(r.stdout);
     expect((doc as { schemaVersion: number }).schemaVersion).toBe(1);
     check(name, doc);
+  });
+
+  it("classify --json and --stdin say what is unsure: a guessed role, the need, or nothing", () => {
+    const doc = (args: string[]) => JSON.parse(run(["classify", ...args, "--json"]).stdout) as Record<string, unknown>;
+    const role = doc(["renew my passport, I live in Boston"]);
+    expect(role).toMatchObject({ uncertain: true, unsure: ["citizen"], guessed: ["citizen"] });
+    const need = doc(["I need a passport", "--citizen", "US", "--in", "Boston"]);
+    expect(need).toMatchObject({ uncertain: true, unsure: ["need"] });
+    const clear = doc(["I'm a Canadian in Geneva and lost my passport"]);
+    expect(clear).not.toHaveProperty("uncertain");
+    expect(clear).not.toHaveProperty("unsure");
+    const input = ["renew my passport, I live in Boston", "I'm a Canadian in Geneva and lost my passport"].join("\n");
+    const lines = run(["classify", "--stdin"], { input })
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const l of lines) check("batch-line", l);
+    expect(lines[0]).toMatchObject({ uncertain: true, unsure: ["citizen"] });
+    expect(lines[1]).not.toHaveProperty("unsure");
   });
 
   it("every command with --json has a shipped schema", () => {

@@ -161,7 +161,7 @@ async function converse(s: Session, pick: NeedPick): Promise<Answer | typeof BAC
   let chosen = pick.need;
   // Words taken as typed and read unsure: which need they mean (a need picked from the list is
   // the person's own choice already).
-  if (!chosen && answer.need && answer.uncertain) {
+  if (!chosen && answer.need && answer.unsure?.includes("need")) {
     const choices = s.q.needChoices(k, answer);
     if (choices.length > 1) {
       let which: string;
@@ -244,8 +244,14 @@ async function converse(s: Session, pick: NeedPick): Promise<Answer | typeof BAC
     queue.push(next);
   }
   for (const fact of unknown) answer.caveats.push(`You did not know this yet: ${FACT_NOTE[fact]} (--${fact}).`);
-  // The person chose the need: the reading is no longer unsure.
-  if (chosen && answer.need?.id === chosen) delete answer.uncertain;
+  // The person chose the need: the need is no longer unsure (a role still guessed stays so).
+  if (chosen && answer.need?.id === chosen && answer.unsure?.includes("need")) {
+    answer.unsure = answer.unsure.filter((u) => u !== "need");
+    if (answer.unsure.length === 0) {
+      delete answer.unsure;
+      delete answer.uncertain;
+    }
+  }
   return answer;
 }
 

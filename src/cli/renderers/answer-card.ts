@@ -129,8 +129,9 @@ export function renderCard(a: Answer, s: Style, opts: CardOptions = {}): string 
   lines.push(
     s.dim(wrap(`Need: ${a.need.label} (${a.need.id}, confidence ${a.need.confidence.toFixed(2)})`, width + 2, "  ")),
   );
-  if (a.uncertain && a.alternatives.length > 0) {
-    // An unsure reading says so and offers the other candidates, each as an input that works.
+  if (a.unsure?.includes("need") && a.alternatives.length > 0) {
+    // An unsure need says so and offers the other candidates, each as an input that works (a role
+    // only guessed is said once, on the "Assumed, not said" line above).
     lines.push("", s.yellow(`Not sure that you mean ${a.need.id}. Did you mean:`));
     for (const alt of a.alternatives)
       lines.push(`  ? ${alt.need}${alt.office ? ` (${OFFICE_LABEL[alt.office]})` : ""}`);

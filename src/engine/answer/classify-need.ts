@@ -916,7 +916,10 @@ function buildAnswer(k: Knowledge, p: Parts): Answer {
     rule: rule.id,
     sources: dedupeSources(sources),
     alternatives: p.alternatives,
-    ...(p.uncertain ? { uncertain: true as const } : {}),
+    // Unsure (SPEC §3): the need when the top needs are close, then each role only guessed.
+    ...(p.uncertain || guessed.size > 0
+      ? { uncertain: true as const, unsure: [...(p.uncertain ? (["need"] as const) : []), ...guessed] }
+      : {}),
     ...(guessed.size > 0 ? { guessed: [...guessed] } : {}),
     trace: p.trace,
   };
