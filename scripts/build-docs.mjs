@@ -19,6 +19,10 @@ const COMMANDS = [
     ["classify", "I'm a Canadian in Geneva and lost my passport"],
   ],
   ["The same for a script", ["classify", "renew my passport", "--citizen", "US", "--in", "New York", "--json"]],
+  [
+    "A role the words did not state: the card says what it assumed, and the flag that settles it",
+    ["classify", "renew my passport, I live in Boston"],
+  ],
   ["Why: the rule trace and the sources", ["classify", "raise a WTO dispute", "--citizen", "CA", "--explain"]],
   ["Cities that host organizations", ["hubs", "--city", "Genf"]],
   ["An organization", ["orgs", "NATO"]],

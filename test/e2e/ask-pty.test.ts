@@ -206,6 +206,9 @@ describe.skipIf(!HAS_TMUX)("ask, in a real terminal", () => {
     t.press("Enter");
     await t.waitFor(/\? Which passport do you hold\?\n❯ United States \(a guess\)/);
     t.press("Enter");
+    // The place the words stated is offered as such, not as a guess.
+    await t.waitFor(/\? Where are you now\?\n❯ Boston, United States \(from your words\)/);
+    t.press("Enter");
     await t.waitFor(/\? Anything else\?/);
     t.press("Enter");
     expect(await t.exitStatus()).toBe(0);
