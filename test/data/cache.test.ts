@@ -28,7 +28,7 @@ describe("index cache", () => {
 
   it("names a file for every index, and the big name indexes are plain lines", () => {
     expect(Object.keys(manifest.files).sort()).toEqual([...CACHED_INDEXES].sort());
-    for (const key of ["countryNames", "worldCityNames", "vocabWords", "wordOwners"] as const)
+    for (const key of ["countryNames", "worldCityNames", "wordOwners"] as const)
       expect(manifest.files[key], key).toMatch(/\.txt$/);
   });
 

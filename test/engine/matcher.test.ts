@@ -61,8 +61,9 @@ describe("closest", () => {
 });
 
 describe("WordIndex typo look-ups, scanned or indexed", () => {
-  // The real vocabulary, and tokens one edit away from its words (and some further away).
-  const vocab = [...getKnowledge().vocabWords];
+  // The real vocabulary (its words in Latin letters), and tokens one edit away from its words (and
+  // some further away).
+  const vocab = getKnowledge().vocabLatin.toJSON().words;
   const token = fc
     .tuple(
       fc.constantFrom(...vocab),

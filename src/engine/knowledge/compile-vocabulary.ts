@@ -3,7 +3,7 @@
  * their owners, the role cues, and the needs with their signals.
  */
 import { fold, spaceCjk } from "../text/fold.js";
-import { WordIndex } from "../text/word-matcher.js";
+import { SCRIPTS, ScriptedWordIndex, WordIndex, scriptOf, type Script } from "../text/word-matcher.js";
 import type { DataSet, Grammar, GrammarList, Knowledge, Sequence } from "./knowledge-type.js";
 import type { DefineIndex } from "./lazy-index.js";
 
@@ -33,8 +33,7 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
   const data = k.data;
   interface VocabIndexes {
     stopwords: Set<string>;
-    vocab: WordIndex;
-    vocabWords: Set<string>;
+    vocab: Record<Script, WordIndex>;
     wordOwners: Map<string, string[]>;
     sequences: Map<string, Sequence[]>;
     cues: Knowledge["cues"];
@@ -87,8 +86,15 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
     ) as Knowledge["cues"];
     return (vocabIdx = {
       stopwords,
-      vocab: new WordIndex(vocabWords, { exactOnly, compoundParts: germanWords, endings: k.grammar.endings }),
-      vocabWords,
+      vocab: Object.fromEntries(
+        SCRIPTS.map((script) => [
+          script,
+          new WordIndex(
+            [...vocabWords].filter((w) => scriptOf(w) === script),
+            { exactOnly, compoundParts: germanWords, endings: k.grammar.endings },
+          ),
+        ]),
+      ) as Record<Script, WordIndex>,
       wordOwners,
       sequences,
       cues,
@@ -105,7 +111,11 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
     })),
   );
   lazy("needById", () => new Map(k.needs.map((n) => [n.need.id, n])));
-  for (const key of ["stopwords", "vocab", "vocabWords", "wordOwners", "sequences", "cues"] as const) {
+  for (const key of ["stopwords", "wordOwners", "sequences", "cues"] as const) {
     lazy(key, () => vocabIndexes()[key] as never);
   }
+  for (const script of SCRIPTS) lazy(`vocab${script}`, () => vocabIndexes().vocab[script]);
+  lazy("vocab", () => new ScriptedWordIndex((script) => k[`vocab${script}`]));
+  // The vocabulary's words are the word indexes' own (~20,000 words in 13 languages).
+  lazy("vocabWords", () => k.vocab);
 }

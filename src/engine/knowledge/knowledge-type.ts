@@ -15,7 +15,7 @@ import type {
   OfficeType,
   Rule,
 } from "../../model/data-schemas.js";
-import type { WordIndex } from "../text/word-matcher.js";
+import type { ScriptedWordIndex, WordIndex } from "../text/word-matcher.js";
 
 export type DataSet = FileData;
 
@@ -90,9 +90,16 @@ export interface Knowledge {
   placeIndex: WordIndex;
   maxNameWords: number;
   stopwords: Set<string>;
-  vocab: WordIndex;
+  /** The words of every term, matched with endings, typos and compounds (ScriptedWordIndex). */
+  vocab: ScriptedWordIndex;
   /** Every word of every term, for telling names from need words. */
-  vocabWords: Set<string>;
+  vocabWords: { has(word: string): boolean };
+  /** The vocabulary's words of one script each: a text in Latin letters reads only the first. */
+  vocabLatin: WordIndex;
+  vocabCyrillic: WordIndex;
+  vocabArabic: WordIndex;
+  vocabCjk: WordIndex;
+  vocabOther: WordIndex;
   wordOwners: Map<string, string[]>;
   sequences: Map<string, Sequence[]>;
   needs: CompiledNeed[];
@@ -153,8 +160,11 @@ export const CACHED_INDEXES = [
   "placeIndex",
   "demonymIndex",
   "stopwords",
-  "vocab",
-  "vocabWords",
+  "vocabLatin",
+  "vocabCyrillic",
+  "vocabArabic",
+  "vocabCjk",
+  "vocabOther",
   "wordOwners",
   "sequences",
   "cues",
@@ -172,5 +182,6 @@ export const CACHED_INDEXES = [
   "seats",
   "ambiguousNames",
   "unhcrRegistersAsylum",
+  "stateRegistersAsylum",
 ] as const satisfies readonly (keyof Knowledge)[];
 export type CachedIndex = (typeof CACHED_INDEXES)[number];

@@ -259,3 +259,39 @@ export function closest(input: string, candidates: Iterable<[folded: string, dis
   scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
   return scored.slice(0, limit).map((s) => s[1]);
 }
+
+/** The writing systems the vocabulary is split by (a word's first letter decides). */
+export const SCRIPTS = ["Latin", "Cyrillic", "Arabic", "Cjk", "Other"] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+/** The script of a folded word, from its first character. */
+export function scriptOf(word: string): Script {
+  const c = word.charCodeAt(0);
+  if (c < 0x250) return "Latin";
+  if (c >= 0x400 && c < 0x530) return "Cyrillic";
+  if ((c >= 0x600 && c < 0x780) || (c >= 0x8a0 && c < 0x900) || (c >= 0xfb50 && c < 0xff00)) return "Arabic";
+  if ((c >= 0x3040 && c < 0x3100) || (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00) || c >= 0xff00)
+    return "Cjk";
+  return "Other";
+}
+
+/**
+ * A word index split by script: a token is matched only against the words of its own script
+ * (endings, typos and compounds never cross scripts), so a text in Latin letters never reads or
+ * builds the index of the Cyrillic, Arabic or Chinese and Japanese words.
+ */
+export class ScriptedWordIndex {
+  constructor(private readonly part: (script: Script) => WordIndex) {}
+
+  has(word: string): boolean {
+    return word !== "" && this.part(scriptOf(word)).has(word);
+  }
+
+  exact(token: string): readonly string[] {
+    return token === "" ? [] : this.part(scriptOf(token)).exact(token);
+  }
+
+  match(token: string): readonly string[] {
+    return token === "" ? [] : this.part(scriptOf(token)).match(token);
+  }
+}
