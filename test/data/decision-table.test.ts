@@ -61,6 +61,14 @@ const TABLE: Row[] = [
   ["I want to claim asylum", { in: "Kuala Lumpur" }, "international_organization", null, "asylum-unhcr-registers"],
   // extension: already in the country
   ["extend my tourist visa", { in: "Bangkok" }, "domestic_authority", "TH", "visa-extension-in-country"],
+  // a driving licence: the licensing authority where one lives, whoever issued it
+  [
+    "renew my driving licence",
+    { citizen: "IT", in: "London" },
+    "domestic_authority",
+    "GB",
+    "driving-licence-where-you-live",
+  ],
   // domestic matters of one's own state
   ["how do I become a diplomat", { citizen: "ES" }, "domestic_authority", "ES", "domestic-matter"],
   // a visa for a country of one's own citizenship: none needed (any of several citizenships)
