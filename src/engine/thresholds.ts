@@ -54,6 +54,11 @@ export const THRESHOLDS = {
     modelOverride: 1.01,
     /** With no engine reading, the model's top probability at which its need is taken. */
     modelMin: 0.3,
+    /**
+     * ...and when the text has no word of the lexicon and no name at all ("asdfgh" had 0.31 for
+     * asylum): the model's need is taken, and needs offered, only from this probability on.
+     */
+    modelUnknownWords: 0.6,
     /** A reading below this confidence is unsure. */
     sure: 0.55,
     /** A reading whose runner-up is within this much of it is unsure. */

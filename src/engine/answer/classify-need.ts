@@ -299,7 +299,9 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   const evidence = gatherEvidence(k, toks, mentions);
   const matches = scoreNeeds(k, evidence);
   // The rules' reading, with the need model's when the rules are unsure (need-model-combine.ts).
-  const { best, reading } = readNeed(k, text, matches);
+  // A text with no word the lexicon knows and no name ("asdfgh") is read only if the model is sure.
+  const known = evidence.concepts.size > 0 || mentions.length > 0;
+  const { best, reading } = readNeed(k, text, matches, known);
   const need: Need | null = best ? k.needById.get(best.id)!.need : null;
   const category = need?.category ?? null;
 

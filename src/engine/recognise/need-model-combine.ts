@@ -127,6 +127,7 @@ export function readNeed(
   k: Knowledge,
   text: string,
   matches: NeedMatch[],
+  known = true,
 ): { best: NeedMatch | undefined; reading: NeedReading } {
   const typed = text.trim().toLowerCase();
   if (k.needById.has(typed)) {
@@ -146,6 +147,7 @@ export function readNeed(
       const model = k.needModel?.() ?? null;
       return model && text.trim() !== "" ? predictNeeds(model, text, COMBINE.candidates + 2) : null;
     },
+    known ? COMBINE : { ...COMBINE, modelMin: COMBINE.modelUnknownWords, candidateMin: COMBINE.modelUnknownWords },
   );
   if (reading.need === null) return { best: undefined, reading };
   if (eBest && reading.need === eBest.id) return { best: eBest, reading };
