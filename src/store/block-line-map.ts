@@ -11,6 +11,14 @@ import { LineMap, SearchedMap, blockFor } from "../engine/text/sorted-lines.js";
 
 /** Blocks read one by one before the whole file is read instead. */
 const WHOLE_AFTER = 64;
+/**
+ * Keys whose answers are kept (found or not): a batch asks for the same keys again and again, and
+ * each answer otherwise costs finding its block (escaping the key), a search and a JSON parse.
+ * Bounded: the memo starts over when full.
+ */
+const MEMO_KEYS = 1 << 16;
+/** A key not in the file, as the memo keeps it. */
+const ABSENT = Symbol("absent");
 
 /** Where a file's blocks start (written beside it by the build): its length and each block's first key. */
 export interface LineBlocks {
@@ -21,6 +29,7 @@ export interface LineBlocks {
 export class BlockLineMap<V> extends SearchedMap<V> {
   private all: LineMap<V> | null = null;
   private readonly read = new Map<number, LineMap<V>>();
+  private readonly memo = new Map<string, V | typeof ABSENT>();
   constructor(
     private readonly file: URL,
     private readonly index: LineBlocks,
@@ -60,10 +69,24 @@ export class BlockLineMap<V> extends SearchedMap<V> {
     return lines;
   }
 
+  /** The value for `key` as the memo keeps it (ABSENT when the file has no such key). */
+  private lookup(key: string): V | typeof ABSENT {
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      // A value is never undefined (null for an empty one), so undefined is a key not there.
+      const found = this.linesFor(key)?.get(key);
+      v = found === undefined ? ABSENT : found;
+      if (this.memo.size >= MEMO_KEYS) this.memo.clear();
+      this.memo.set(key, v);
+    }
+    return v;
+  }
+
   get(key: string): V | undefined {
-    return this.linesFor(key)?.get(key);
+    const v = this.lookup(key);
+    return v === ABSENT ? undefined : v;
   }
   has(key: string): boolean {
-    return this.linesFor(key)?.has(key) ?? false;
+    return this.lookup(key) !== ABSENT;
   }
 }
