@@ -20,17 +20,18 @@ export interface WorkerSetup {
 const PER_WORKER = 2;
 
 /**
- * How many workers to start: MISSION_GUIDE_BATCH_THREADS when set (0: none), else one per core
- * (this thread only reads and writes) when at least one core is idle. Each worker loads and warms
- * up an engine of its own, so on a single core, or a machine already busy (load average at or
- * above the cores less one, this process included), they cost more than they bring: measured on
- * 2 cores at a load of 14, 24,000 distinct lines took 34 s on two workers and 20 s in one thread.
+ * How many workers to start. The batch's own thread answers too (whenever the workers' hands are
+ * full), so `n` threads answering are this one and n − 1 workers: MISSION_GUIDE_BATCH_THREADS when
+ * set (0 or 1: no worker), else one thread per core when at least one core is idle. Each worker
+ * loads and warms up an engine of its own (the first thousand lines cost several times the later
+ * ones), so on a single core, or a machine already busy (load average at or above the cores less
+ * one, this process included), they cost more than they bring.
  */
 export function workerCount(): number {
   const set = process.env.MISSION_GUIDE_BATCH_THREADS;
-  if (set !== undefined && /^\d+$/.test(set)) return Math.min(Number(set), 16);
+  if (set !== undefined && /^\d+$/.test(set)) return Math.max(0, Math.min(Number(set), 16) - 1);
   const cores = availableParallelism();
-  return cores > 1 && loadavg()[0]! < cores - 1 ? cores : 0;
+  return cores > 1 && loadavg()[0]! < cores - 1 ? cores - 1 : 0;
 }
 
 /** Starts `count` workers running `script` (the built dist/batch-worker.cjs). */
@@ -65,11 +66,12 @@ export function startPool(script: string, count: number, setup: WorkerSetup): Ba
   });
   return {
     capacity: count * PER_WORKER,
-    run(items: PoolItem[]): Promise<PoolResult> {
+    run(items: PoolItem[]): Promise<PoolResult> | null {
       if (failure) return Promise.reject(failure);
-      // The least busy worker; ties to the first.
+      // The least busy worker; ties to the first. None when all are full: the caller answers.
       let best = 0;
       for (let i = 1; i < workers.length; i++) if (load[i]! < load[best]!) best = i;
+      if (load[best]! >= PER_WORKER) return null;
       const id = next++;
       load[best]!++;
       owner.set(id, best);

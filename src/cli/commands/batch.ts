@@ -60,11 +60,19 @@ export interface PoolResult {
 
 /** Threads answering chunks of lines (in order of submission, whichever thread answers). */
 export interface BatchPool {
-  /** How many chunks may be out at once (memory stays bounded). */
+  /** How many chunks the workers may hold at once (memory stays bounded). */
   readonly capacity: number;
-  run(items: PoolItem[]): Promise<PoolResult>;
+  /** Sends a chunk to a worker with room for it; null when every worker's hands are full (the
+   *  batch loop then answers the chunk itself). */
+  run(items: PoolItem[]): Promise<PoolResult> | null;
   close(): Promise<void>;
 }
+
+/**
+ * Chunks answered in this thread that may wait, answered, behind a worker's chunk still out: this
+ * thread answers whenever the workers are full, and writes in order.
+ */
+const LOCAL_AHEAD = 6;
 
 /** `id` is the caller's id as JSON text to echo ("null" when none or unreadable). */
 type Parsed =
@@ -207,11 +215,20 @@ export async function runBatch(
   const out: { result: Promise<PoolResult>; value?: PoolResult }[] = [];
   const dispatch = (): void => {
     if (chunk.length === 0) return;
-    const entry: (typeof out)[number] = { result: pool!.run(chunk) };
-    entry.result.then(
-      (v) => (entry.value = v),
-      () => undefined,
-    );
+    const sent = pool!.run(chunk);
+    let entry: (typeof out)[number];
+    if (sent) {
+      const e: (typeof out)[number] = { result: sent };
+      sent.then(
+        (v) => (e.value = v),
+        () => undefined,
+      );
+      entry = e;
+    } else {
+      // Every worker is busy: this thread, whose engine is warm already, answers the chunk.
+      const value = answerChunk(answerer, chunk);
+      entry = { result: Promise.resolve(value), value };
+    }
     out.push(entry);
     chunk = [];
   };
@@ -281,7 +298,7 @@ export async function runBatch(
       start = nl + 1;
       if (pending.length > 0) await flushAll();
       if (out.length > 0 && out[0]!.value) await collect(false);
-      const room = (pool as BatchPool | null)?.capacity ?? Infinity;
+      const room = pool ? (pool as BatchPool).capacity + LOCAL_AHEAD : Infinity;
       if (out.length >= room) await collect(false, room - 1);
     }
     if (skipping) skipped!.scanner.feed(text.slice(start));
@@ -326,15 +343,42 @@ export async function runBatch(
 /** Writes text, then optionally bytes, to the output. */
 type Emit = (text: string, body?: Buffer) => void;
 
+/** A chunk's answers as one block of bytes, in order, with the counts (a worker's or this thread's). */
+export function answerChunk(answerer: LineAnswerer, items: PoolItem[]): PoolResult {
+  const stats: BatchStats = { lines: 0, answered: 0, unrecognised: 0, malformed: 0, failed: 0 };
+  const parts: (string | Buffer)[] = [];
+  let bytes = 0;
+  const emit: Emit = (text, body) => {
+    parts.push(text);
+    bytes += Buffer.byteLength(text);
+    if (body) {
+      parts.push(body);
+      bytes += body.length;
+    }
+  };
+  for (const item of items) {
+    if ("done" in item) emit(item.done);
+    else answerer.answer(item.n, item.line, emit, stats);
+  }
+  // Its own memory (not a slice of Node's shared pool), so that a worker can transfer it.
+  const out = Buffer.allocUnsafeSlow(bytes);
+  let pos = 0;
+  for (const p of parts) pos += typeof p === "string" ? out.write(p, pos, "utf8") : p.copy(out, pos);
+  const { lines: _lines, ...counts } = stats;
+  void _lines;
+  return { bytes: new Uint8Array(out.buffer, out.byteOffset, pos), stats: counts };
+}
+
+/** Answers one line at a time (see lineAnswerer). */
+export interface LineAnswerer {
+  answer(n: number, line: string, emit: Emit, stats: BatchStats): void;
+}
+
 /**
  * Answers one line at a time, keeping the answers to inputs already seen (see CACHE_BYTES). Used by
  * the batch loop here and by each worker thread (batch-worker.ts).
  */
-export function lineAnswerer(
-  k: Knowledge,
-  defaults: ClassifyOptions,
-  options: BatchOptions,
-): { answer(n: number, line: string, emit: Emit, stats: BatchStats): void } {
+export function lineAnswerer(k: Knowledge, defaults: ClassifyOptions, options: BatchOptions): LineAnswerer {
   // Answers are kept as UTF-8 bytes and copied into large output buffers: encoding a 2 KB answer
   // for every line would cost more than everything else together.
   const cache = new Map<string, { body: Buffer; recognised: boolean; bytes: number }>();
