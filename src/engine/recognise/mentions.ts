@@ -89,6 +89,104 @@ function cueAfter(k: Knowledge, folded: string[], end: number): Role | null {
   return null;
 }
 
+/** What a window of words names (a span apart): the lookups of `findMentions`, one window. */
+type Named = Pick<Mention, "kind" | "id" | "country" | "city">;
+
+/**
+ * What the window `key` (its `n` folded words) names, if anything; `capitalised`: whether its first
+ * word was written with a capital (it matters for one word only).
+ */
+function windowName(k: Knowledge, key: string, n: number, capitalised: boolean): Named | null {
+  if (n === 1 && k.grammar.needCapital.has(key) && !capitalised) return null;
+  if (n === 1 && k.stopwords.has(key)) return null;
+  const org = k.orgNames.get(key);
+  if (org) return { kind: "org", id: org, country: null, city: null };
+  // A one-word name that is also a word needs are made of ("Mann", a name of the Isle of
+  // Man, is German for husband) is no place, unless it is a country's own name.
+  const ordinary = n === 1 && k.vocabWords.has(key) && !k.primaryNames.has(key);
+  // A country before a city of the same name: "Luxembourg", "Mexico", "Singapore".
+  let code = ordinary ? undefined : k.countryNames.get(key);
+  // A country's name in another language that is also a large city is the city:
+  // "Granada" is Grenada in Spanish, but a flamenco group from Granada is from Spain.
+  if (code && !k.primaryNames.has(key) && (k.worldCityNames.get(key)?.[2] ?? 0) >= cityOverForeignName)
+    code = undefined;
+  if (code) {
+    // "je suis suisse": in lower case, a country's name that is also its nationality is the
+    // nationality.
+    const kind = n === 1 && !capitalised && k.demonyms.get(key) === code ? "demonym" : "country";
+    return { kind, id: code, country: code, city: null };
+  }
+  const cityId = ordinary ? undefined : k.cityNames.get(key);
+  if (cityId) {
+    const city = k.cities.get(cityId)!;
+    return { kind: "city", id: cityId, country: city.country, city: city.name };
+  }
+  // A country's name with a genitive "s" ("Polens Haltung", "Luxemburgs Position").
+  const stem = key.slice(0, -1);
+  if (
+    n === 1 &&
+    !code &&
+    key.length >= 5 &&
+    key.endsWith("s") &&
+    (k.primaryNames.has(stem) || (key.length >= 8 && k.countryNames.has(stem)))
+  ) {
+    const gen = k.countryNames.get(stem);
+    if (gen) return { kind: "country", id: gen, country: gen, city: null };
+  }
+  const exactDemonym = k.demonyms.get(key);
+  if (exactDemonym) return { kind: "demonym", id: exactDemonym, country: exactDemonym, city: null };
+  const loose =
+    n > 1 && k.looseFirst.has(looseWord(key.slice(0, key.indexOf(" "))))
+      ? k.looseNames.get(key.split(" ").map(looseWord).join(" "))
+      : undefined;
+  if (loose) {
+    if (loose.kind === "org") return { kind: "org", id: loose.id, country: null, city: null };
+    if (loose.kind === "country") return { kind: "country", id: loose.id, country: loose.id, city: null };
+    const city = k.cities.get(loose.id)!;
+    return { kind: "city", id: loose.id, country: city.country, city: city.name };
+  }
+  const dem = k.demonyms.get(key);
+  if (dem) return { kind: "demonym", id: dem, country: dem, city: null };
+  if (code === undefined && k.capitals.has(key) && n > 1) {
+    const c = k.capitals.get(key)!;
+    return { kind: "city", id: key, country: c, city: null };
+  }
+  return null;
+}
+
+/** Windows met by a knowledge in a batch, with what each names (null: nothing). */
+const windowMemos = new WeakMap<Knowledge, Map<string, Named | null>>();
+/** Windows kept before the memo starts over (memory stays bounded). */
+const WINDOW_MEMO = 100_000;
+
+function windowMemo(k: Knowledge): Map<string, Named | null> {
+  let m = windowMemos.get(k);
+  if (!m) windowMemos.set(k, (m = new Map()));
+  return m;
+}
+
+/**
+ * `windowName` through the memo: a batch meets the same words again and again, and each window
+ * otherwise costs a dozen lookups. Folded words are letters and digits, so a one-word key marked
+ * with its capital ("^") or not ("_") is no other key.
+ */
+function knownWindow(
+  memo: Map<string, Named | null>,
+  k: Knowledge,
+  key: string,
+  n: number,
+  capitalised: boolean,
+): Named | null {
+  const id = n === 1 ? (capitalised ? "^" : "_") + key : key;
+  let named = memo.get(id);
+  if (named === undefined) {
+    named = windowName(k, key, n, capitalised);
+    if (memo.size >= WINDOW_MEMO) memo.clear();
+    memo.set(id, named);
+  }
+  return named;
+}
+
 /** Finds the countries, cities, nationalities and organizations a text mentions. */
 export function findMentions(k: Knowledge, text: string, toks: Token[] = rawTokens(text)): Mention[] {
   const folded = toks.map((t) => t.folded);
@@ -108,6 +206,8 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
   const out: Mention[] = [];
   // In a batch, the windows that can still be a name (name-prefixes.ts); else all of them.
   const prefixes = namePrefixes(k);
+  // ...and, then too, what each window of words names, kept.
+  const windows = prefixes ? windowMemo(k) : null;
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i]!;
@@ -137,85 +237,11 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       if (code) found = { kind: "country", id: code, country: code, city: null, start: i, end: i + 1, text: tok.raw };
     }
     if (!found) {
+      const capitalised = isCapitalised(tok.raw);
       for (let n = Math.min(k.maxNameWords, reach); n >= 1 && !found; n--) {
         const key = folded.slice(i, i + n).join(" ");
-        if (n === 1 && g.needCapital.has(key) && !isCapitalised(tok.raw)) continue;
-        if (n === 1 && k.stopwords.has(key)) continue;
-        const org = k.orgNames.get(key);
-        if (org) {
-          found = { kind: "org", id: org, country: null, city: null, ...spanOf(i, n) };
-          break;
-        }
-        // A one-word name that is also a word needs are made of ("Mann", a name of the Isle of
-        // Man, is German for husband) is no place, unless it is a country's own name.
-        const ordinary = n === 1 && k.vocabWords.has(key) && !k.primaryNames.has(key);
-        // A country before a city of the same name: "Luxembourg", "Mexico", "Singapore".
-        let code = ordinary ? undefined : k.countryNames.get(key);
-        // A country's name in another language that is also a large city is the city:
-        // "Granada" is Grenada in Spanish, but a flamenco group from Granada is from Spain.
-        if (code && !k.primaryNames.has(key) && (k.worldCityNames.get(key)?.[2] ?? 0) >= cityOverForeignName)
-          code = undefined;
-        if (code) {
-          // "je suis suisse": in lower case, a country's name that is also its nationality is the
-          // nationality.
-          const kind = n === 1 && !isCapitalised(tok.raw) && k.demonyms.get(key) === code ? "demonym" : "country";
-          found = { kind, id: code, country: code, city: null, ...spanOf(i, n) };
-          break;
-        }
-        const cityId = ordinary ? undefined : k.cityNames.get(key);
-        if (cityId) {
-          const city = k.cities.get(cityId)!;
-          found = { kind: "city", id: cityId, country: city.country, city: city.name, ...spanOf(i, n) };
-          break;
-        }
-        // A country's name with a genitive "s" ("Polens Haltung", "Luxemburgs Position").
-        const stem = key.slice(0, -1);
-        if (
-          n === 1 &&
-          !code &&
-          key.length >= 5 &&
-          key.endsWith("s") &&
-          (k.primaryNames.has(stem) || (key.length >= 8 && k.countryNames.has(stem)))
-        ) {
-          const gen = k.countryNames.get(stem);
-          if (gen) {
-            found = { kind: "country", id: gen, country: gen, city: null, ...spanOf(i, n) };
-            break;
-          }
-        }
-        const exactDemonym = k.demonyms.get(key);
-        if (exactDemonym) {
-          found = { kind: "demonym", id: exactDemonym, country: exactDemonym, city: null, ...spanOf(i, n) };
-          break;
-        }
-        const loose =
-          n > 1 && k.looseFirst.has(looseWord(folded[i]!))
-            ? k.looseNames.get(
-                folded
-                  .slice(i, i + n)
-                  .map(looseWord)
-                  .join(" "),
-              )
-            : undefined;
-        if (loose) {
-          if (loose.kind === "org") found = { kind: "org", id: loose.id, country: null, city: null, ...spanOf(i, n) };
-          else if (loose.kind === "country")
-            found = { kind: "country", id: loose.id, country: loose.id, city: null, ...spanOf(i, n) };
-          else {
-            const city = k.cities.get(loose.id)!;
-            found = { kind: "city", id: loose.id, country: city.country, city: city.name, ...spanOf(i, n) };
-          }
-          break;
-        }
-        const dem = k.demonyms.get(key);
-        if (dem) {
-          found = { kind: "demonym", id: dem, country: dem, city: null, ...spanOf(i, n) };
-          break;
-        }
-        if (code === undefined && k.capitals.has(key) && n > 1) {
-          const c = k.capitals.get(key)!;
-          found = { kind: "city", id: key, country: c, city: null, ...spanOf(i, n) };
-        }
+        const named = windows ? knownWindow(windows, k, key, n, capitalised) : windowName(k, key, n, capitalised);
+        if (named) found = { ...named, ...spanOf(i, n) };
       }
     }
     // A city of the world not in our own list: written with a capital, not a word needs are made
