@@ -89,6 +89,10 @@ function cueAfter(k: Knowledge, folded: string[], end: number): Role | null {
   return null;
 }
 
+/** Whether a text has lower case at all (the build turns a literal with \p{…} into a RegExp made
+ *  at every call, so it is made once here). */
+const LOWER = /\p{Ll}/u;
+
 /** What a window of words names (a span apart): the lookups of `findMentions`, one window. */
 type Named = Pick<Mention, "kind" | "id" | "country" | "city">;
 
@@ -200,7 +204,7 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       .map((t) => t.raw)
       .join(" "),
   });
-  const hasLower = /\p{Ll}/u.test(text);
+  const hasLower = LOWER.test(text);
   // The grammar's word lists (data/lexicon.json), all languages together.
   const g = k.grammar;
   const out: Mention[] = [];
@@ -241,7 +245,16 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       for (let n = Math.min(k.maxNameWords, reach); n >= 1 && !found; n--) {
         const key = folded.slice(i, i + n).join(" ");
         const named = windows ? knownWindow(windows, k, key, n, capitalised) : windowName(k, key, n, capitalised);
-        if (named) found = { ...named, ...spanOf(i, n) };
+        if (named)
+          found = {
+            kind: named.kind,
+            id: named.id,
+            country: named.country,
+            city: named.city,
+            start: i,
+            end: i + n,
+            text: n === 1 ? tok.raw : spanOf(i, n).text,
+          };
       }
     }
     // A city of the world not in our own list: written with a capital, not a word needs are made
@@ -341,7 +354,14 @@ export function findMentions(k: Knowledge, text: string, toks: Token[] = rawToke
       // A code in capitals counts only where the sentence gives it a part ("a US citizen", "in CH")
       // or it is one people write for a country anyway: "IR" in "my IR degree" is no Iran.
       const bareCode = found.kind === "country" && /^[A-Z]{2,3}$/.test(found.text) && !g.commonCodes.has(found.text);
-      if (!(bareCode && role === "none")) out.push({ ...found, role });
+      if (!(bareCode && role === "none")) {
+        const { kind, id, country, city, start, end, text } = found;
+        out.push(
+          found.qualifies
+            ? { kind, id, country, city, start, end, text, qualifies: found.qualifies, role }
+            : { kind, id, country, city, start, end, text, role },
+        );
+      }
       i = found.end;
     } else i++;
   }

@@ -21,6 +21,8 @@ interface Prefixes {
   loose: Set<string>;
   /** Words made loose, as met (a batch meets the same words again and again). */
   looseOf: Map<string, string>;
+  /** Whether a word, as met, can start a name of two words or more (plain or loose). */
+  starts: Map<string, boolean>;
 }
 
 const state = new WeakMap<Knowledge, { texts: number; prefixes: Prefixes | null }>();
@@ -41,7 +43,7 @@ function build(k: Knowledge): Prefixes {
     for (const key of names.keys()) addPrefixes(plain, key);
   const loose = new Set<string>();
   for (const key of k.looseNames.keys()) addPrefixes(loose, key);
-  return { plain, loose, looseOf: new Map() };
+  return { plain, loose, looseOf: new Map(), starts: new Map() };
 }
 
 /** The prefixes for `k` once it has read enough texts, else null (then every window is tried). */
@@ -57,8 +59,16 @@ export function namePrefixes(k: Knowledge): Prefixes | null {
  * window longer than this is the start of no name. At least 1: one-word windows are always tried.
  */
 export function nameReach(p: Prefixes, folded: readonly string[], i: number, max: number): number {
-  let reach = 1;
   let key = folded[i]!;
+  // Most words start no name of two words: one lookup says so.
+  let starts = p.starts.get(key);
+  if (starts === undefined) {
+    starts = p.plain.has(key) || p.loose.has(looseOf(p, key));
+    if (p.starts.size >= 50_000) p.starts.clear();
+    p.starts.set(key, starts);
+  }
+  if (!starts) return 1;
+  let reach = 1;
   for (let n = 2; n <= max && p.plain.has(key); n++) {
     key = `${key} ${folded[i + n - 1]!}`;
     if (p.plain.has(key)) reach = n;
