@@ -4,8 +4,8 @@
 // the same run:
 // - distinct lines: the phrasings of data/phrasings/ in several wordings, no line repeated
 //   (bench/distinct-lines.mjs), so that no answer comes from the batch's answer cache — once on
-//   one worker thread per core, once in one thread (MISSION_GUIDE_BATCH_THREADS; left unset, a
-//   batch takes the workers only when a core is idle);
+//   one thread per core (the batch's own and a worker per other core), once in one thread
+//   (MISSION_GUIDE_BATCH_THREADS; left unset, a batch takes the workers only when a core is idle);
 // - repeated lines: 200k and 1M lines of mixed plain and JSON input, a few needs over and over.
 // Usage: node bench/batch.mjs [distinct-count] [sizes...]   (default: 24000 200000 1000000)
 import { spawnSync } from "node:child_process";
@@ -122,7 +122,11 @@ const lines = distinctLines(distinctCount ?? 24_000);
 writeFileSync(distinctFile, `${lines.join("\n")}\n`);
 const distinctRows = [];
 for (const [label, env] of [
-  [`${availableParallelism()} worker threads`, { MISSION_GUIDE_BATCH_THREADS: String(availableParallelism()) }],
+  // n threads answering: the batch's own and n − 1 workers (src/cli/commands/batch-pool.ts).
+  [
+    `${availableParallelism()} threads (1 + ${availableParallelism() - 1} workers)`,
+    { MISSION_GUIDE_BATCH_THREADS: String(availableParallelism()) },
+  ],
   ["one thread", { MISSION_GUIDE_BATCH_THREADS: "0" }],
 ]) {
   const before = load();
