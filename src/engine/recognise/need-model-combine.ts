@@ -66,7 +66,9 @@ export function combineNeeds(
   const model = preds.map((p) => ({ need: p.need, confidence: p.p }));
   const top = model[0]!;
   const second = model[1]?.confidence ?? 0;
-  const candidates = merge(model, engine.ranked, t);
+  const pool = merge(model, engine.ranked, t, Infinity);
+  const candidates = pool.slice(0, t.candidates);
+  const ruled = new Set(engine.ranked.map((m) => m.need));
   let chosen: NeedGuess | null;
   let source: NeedReading["source"];
   if (eBest) {
@@ -95,21 +97,24 @@ export function combineNeeds(
       chosen.confidence < t.sure ||
       chosen.confidence - runnerUp < t.margin ||
       (rulesTied && chosen.confidence < t.tieSure),
+    // Offered first: the needs the rules' words also point to ("a passport": new, renewal or lost),
+    // then the model's others.
     candidates: [
       { need: chosen.need, confidence: round(chosen.confidence) },
-      ...candidates.filter((c) => c.need !== chosen.need),
+      ...pool.filter((c) => c.need !== chosen.need && ruled.has(c.need)),
+      ...pool.filter((c) => c.need !== chosen.need && !ruled.has(c.need)),
     ].slice(0, t.candidates),
   };
 }
 
 /** The model's candidates, then the engine's not already there, each likely enough. */
-function merge(model: NeedGuess[], engine: NeedGuess[], t: CombineThresholds): NeedGuess[] {
+function merge(model: NeedGuess[], engine: NeedGuess[], t: CombineThresholds, most = t.candidates): NeedGuess[] {
   const out: NeedGuess[] = [];
   for (const g of [...model, ...engine]) {
     if (g.confidence < t.candidateMin || out.some((o) => o.need === g.need)) continue;
     out.push({ need: g.need, confidence: round(g.confidence) });
   }
-  return out.slice(0, t.candidates);
+  return out.slice(0, most);
 }
 
 function pick(list: NeedGuess[], t: CombineThresholds): NeedGuess[] {
