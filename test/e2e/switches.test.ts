@@ -48,7 +48,9 @@ describe("colour", () => {
 });
 
 describe("build-only switches", () => {
-  it("MISSION_GUIDE_WRITE_CODE_CACHE (gone with the code cache) has no effect at run time", () => {
+  // The code cache is written by the build (scripts/build-code-cache.mjs sets the switch to "1"); the
+  // earlier loader's form, a file path, writes nothing anywhere.
+  it("MISSION_GUIDE_WRITE_CODE_CACHE set to a path writes nothing there", () => {
     const dir = mkdtempSync(join(tmpdir(), "mg-code-cache-"));
     for (const target of [join(dir, "cache.bin"), join(dir, "missing", "folder", "cache.bin")]) {
       const r = run(["hubs", "--city", "Geneva"], { env: { MISSION_GUIDE_WRITE_CODE_CACHE: target } });
