@@ -50,7 +50,8 @@ export function defineNameIndexes(k: Knowledge, lazy: DefineIndex): void {
     const orgCaseSensitive = new Map<string, string>();
     for (const o of data.organizations.organizations) {
       for (const n of [o.acronym, o.name, ...Object.values(o.names), ...o.aliases]) {
-        const key = fold(n);
+        // Chinese and Japanese are read a character at a time, as the names of places are.
+        const key = spaceCjk(fold(n));
         if (!key) continue;
         // Short acronyms are matched as written, but for those people type in lower case.
         if (/^[A-Z]{2,3}$/.test(n) && !k.grammar.safeLowerAcronyms.has(key)) orgCaseSensitive.set(n, o.id);
