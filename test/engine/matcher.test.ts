@@ -63,7 +63,7 @@ describe("closest", () => {
 describe("WordIndex typo look-ups, scanned or indexed", () => {
   // The real vocabulary (its words in Latin letters), and tokens one edit away from its words (and
   // some further away).
-  const vocab = getKnowledge().vocabLatin.toJSON().words;
+  const vocab = getKnowledge().vocabLatin.toJSON().words.split("\n");
   const token = fc
     .tuple(
       fc.constantFrom(...vocab),

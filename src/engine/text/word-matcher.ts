@@ -66,16 +66,22 @@ export interface WordIndexOptions {
   endings?: Iterable<string>;
 }
 
+/**
+ * A word index as the build cache keeps it. The word lists are each one string, a word a line:
+ * JSON reads one long string several times faster than thousands of short ones.
+ */
 export interface SerializedWordIndex {
-  words: string[];
-  exactOnly: string[];
+  words: string;
+  exactOnly: string;
   maxSuffix: number;
   minFuzzy: number;
   minFuzzyToken: number;
   compounds: boolean;
-  compoundParts: string[] | null;
+  compoundParts: string | null;
   endings: string[];
 }
+
+const lines = (s: string): string[] => (s === "" ? [] : s.split("\n"));
 
 /**
  * An index of known words. `match(token)` returns the known words the token stands for.
@@ -162,25 +168,25 @@ export class WordIndex {
   /** A plain description from which `WordIndex.from` rebuilds the same index (for the build cache). */
   toJSON(): SerializedWordIndex {
     return {
-      words: [...this.words],
-      exactOnly: [...this.exactOnly],
+      words: [...this.words].join("\n"),
+      exactOnly: [...this.exactOnly].join("\n"),
       maxSuffix: this.maxSuffix,
       minFuzzy: this.minFuzzy,
       minFuzzyToken: this.minFuzzyToken,
       compounds: this.compounds,
-      compoundParts: this.compoundParts ? [...this.compoundParts] : null,
+      compoundParts: this.compoundParts ? [...this.compoundParts].join("\n") : null,
       endings: [...this.endings],
     };
   }
 
   static from(s: SerializedWordIndex): WordIndex {
-    return new WordIndex(s.words, {
-      exactOnly: new Set(s.exactOnly),
+    return new WordIndex(lines(s.words), {
+      exactOnly: new Set(lines(s.exactOnly)),
       maxSuffix: s.maxSuffix,
       minFuzzy: s.minFuzzy,
       minFuzzyToken: s.minFuzzyToken,
       compounds: s.compounds,
-      ...(s.compoundParts ? { compoundParts: new Set(s.compoundParts) } : {}),
+      ...(s.compoundParts !== null ? { compoundParts: new Set(lines(s.compoundParts)) } : {}),
       endings: s.endings,
     });
   }
