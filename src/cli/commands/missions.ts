@@ -36,7 +36,7 @@ export async function run(flags: MissionsFlags): Promise<number> {
       : list?.unconfirmedMembers?.includes(state.code)
         ? `${state.name}'s membership of ${flags.org} is not confirmed in our sources, so we cannot say how it is represented there.`
         : list?.members && list.membersIncomplete
-          ? `Our list of ${flags.org} members is incomplete (${list.members.length} of ${list.count ?? "?"} listed) and does not name ${state.name}, so we cannot say whether it is a member.`
+          ? `Our list of ${flags.org} members is incomplete (${list.count === null || list.count === undefined ? `${list.members.length} listed, the total not known` : `${list.members.length} of ${list.count} listed`}) and does not name ${state.name}, so we cannot say whether it is a member.`
           : `We hold no membership list for ${flags.org}, so we cannot say how ${state.name} is represented there.`;
     throw new NotFoundError(`${what} See: mission-guide orgs`, "no-missions");
   }
