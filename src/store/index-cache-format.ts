@@ -3,7 +3,7 @@
  * time (scripts/build-cache.mjs) and read back at run time (src/store/knowledge-store.ts).
  */
 import { CACHED_INDEXES, type CachedIndex, type Knowledge } from "../engine/knowledge/knowledge-type.js";
-import { LineMap, LineSet, setToLines, toLines } from "../engine/text/sorted-lines.js";
+import { LineMap, LineSet, asciiJson, setToLines, toLines } from "../engine/text/sorted-lines.js";
 import { WordIndex, type SerializedWordIndex } from "../engine/text/word-matcher.js";
 
 /**
@@ -55,13 +55,16 @@ export function exportIndexes(k: Knowledge): Record<CachedIndex, unknown> {
 
 /**
  * A cached index as a file: sorted lines as plain text, read with no JSON to unescape (the world's
- * cities are half a megabyte), anything else as JSON. The file's name says which.
+ * cities are half a megabyte), anything else as JSON. The file's name says which. Every file is
+ * ASCII (JSON with its other characters escaped), read as latin1: one character with an accent
+ * makes Node decode a whole UTF-8 file into a string of two bytes a character, slower and twice
+ * the garbage.
  */
 export function indexFile(key: CachedIndex, exported: unknown): { name: string; text: string } {
   const o = exported as { $lines?: string; json?: boolean; $setLines?: string };
   if (typeof o?.$lines === "string") return { name: `${key}.${o.json ? "jsonmap" : "map"}.txt`, text: o.$lines };
   if (typeof o?.$setLines === "string") return { name: `${key}.set.txt`, text: o.$setLines };
-  return { name: `${key}.json`, text: JSON.stringify(exported) };
+  return { name: `${key}.json`, text: asciiJson(exported) };
 }
 
 /** What `indexFile` wrote, read back as `exportIndexes` gave it. */

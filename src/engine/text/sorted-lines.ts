@@ -41,7 +41,7 @@ function unescape(s: string): string {
 }
 
 /** JSON as ASCII: the characters beyond it as JSON escapes (they occur only inside strings). */
-function asciiJson(v: unknown): string {
+export function asciiJson(v: unknown): string {
   return JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

@@ -4,6 +4,7 @@
  * Everything here is compiled once; matching a token is a handful of map look-ups.
  */
 import { THRESHOLDS } from "../thresholds.js";
+import { LineSet, setToLines } from "./sorted-lines.js";
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent swaps), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -67,8 +68,9 @@ export interface WordIndexOptions {
 }
 
 /**
- * A word index as the build cache keeps it. The word lists are each one string, a word a line:
- * JSON reads one long string several times faster than thousands of short ones.
+ * A word index as the build cache keeps it. The word lists are each one string of sorted lines
+ * (src/engine/text/sorted-lines.ts), searched as read: a one-shot command looks up a few dozen of
+ * the ~6,000 Latin-script words, and building a Set of them all cost ~2 ms and ~800 KB of garbage.
  */
 export interface SerializedWordIndex {
   words: string;
@@ -81,13 +83,20 @@ export interface SerializedWordIndex {
   endings: string[];
 }
 
-const lines = (s: string): string[] => (s === "" ? [] : s.split("\n"));
+/** Sorted lines for a word list, or the list a word a line when a word cannot be a line. */
+const toText = (words: Iterable<string>): string => {
+  const list = [...words];
+  return setToLines(list) ?? list.join("\n");
+};
+/** A word list from `toText`: searched in place when it is sorted lines. */
+const fromText = (s: string): ReadonlySet<string> =>
+  s === "" ? new Set() : s.endsWith("\n") ? new LineSet(s) : new Set(s.split("\n"));
 
 /**
  * An index of known words. `match(token)` returns the known words the token stands for.
  */
 export class WordIndex {
-  private readonly words = new Set<string>();
+  private readonly words: ReadonlySet<string>;
   private readonly exactOnly: ReadonlySet<string>;
   private readonly maxSuffix: number;
   private readonly minFuzzy: number;
@@ -100,7 +109,8 @@ export class WordIndex {
   private typoScansLeft: number;
   private readonly cache = new Map<string, readonly string[]>();
 
-  constructor(words: Iterable<string>, options: WordIndexOptions = {}) {
+  /** `words`: a `LineSet` (from the build cache) is searched as it is; anything else is copied. */
+  constructor(words: Iterable<string> | ReadonlySet<string>, options: WordIndexOptions = {}) {
     this.exactOnly = options.exactOnly ?? new Set();
     this.maxSuffix = options.maxSuffix ?? MAX_SUFFIX;
     this.minFuzzy = options.minFuzzy ?? MIN_FUZZY;
@@ -109,7 +119,7 @@ export class WordIndex {
     this.compoundParts = options.compoundParts ?? null;
     this.typoScansLeft = options.typoScans ?? TYPO_SCANS;
     this.endings = new Set(options.endings ?? []);
-    for (const w of words) this.words.add(w);
+    this.words = words instanceof LineSet ? words : new Set(words);
   }
 
   /**
@@ -168,25 +178,25 @@ export class WordIndex {
   /** A plain description from which `WordIndex.from` rebuilds the same index (for the build cache). */
   toJSON(): SerializedWordIndex {
     return {
-      words: [...this.words].join("\n"),
-      exactOnly: [...this.exactOnly].join("\n"),
+      words: toText(this.words),
+      exactOnly: toText(this.exactOnly),
       maxSuffix: this.maxSuffix,
       minFuzzy: this.minFuzzy,
       minFuzzyToken: this.minFuzzyToken,
       compounds: this.compounds,
-      compoundParts: this.compoundParts ? [...this.compoundParts].join("\n") : null,
+      compoundParts: this.compoundParts ? toText(this.compoundParts) : null,
       endings: [...this.endings],
     };
   }
 
   static from(s: SerializedWordIndex): WordIndex {
-    return new WordIndex(lines(s.words), {
-      exactOnly: new Set(lines(s.exactOnly)),
+    return new WordIndex(fromText(s.words), {
+      exactOnly: fromText(s.exactOnly),
       maxSuffix: s.maxSuffix,
       minFuzzy: s.minFuzzy,
       minFuzzyToken: s.minFuzzyToken,
       compounds: s.compounds,
-      ...(s.compoundParts !== null ? { compoundParts: new Set(lines(s.compoundParts)) } : {}),
+      ...(s.compoundParts !== null ? { compoundParts: fromText(s.compoundParts) } : {}),
       endings: s.endings,
     });
   }
