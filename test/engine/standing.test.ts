@@ -9,6 +9,7 @@ import type { MembershipChange, Organization } from "../../src/model/data-schema
 import { applyChange, standingIn, standingText } from "../../src/engine/lookup/standing.js";
 import { bilateralName, missionName } from "../../src/engine/answer/office-titles.js";
 import { fullList } from "../support/fixture-knowledge.js";
+import { bilateralNamingOf, orgNamingOf } from "../../src/engine/knowledge/compile-naming.js";
 
 const SRC = { source: { title: "t", url: "https://example.org/" }, asOf: "2026-12-03" };
 
@@ -66,6 +67,13 @@ function knowledge(today: string): Knowledge {
   );
   return {
     today,
+    // Derived from the naming data when read, as the knowledge derives them.
+    get bilateralNaming() {
+      return bilateralNamingOf((this as unknown as Knowledge).data["mission-naming"]);
+    },
+    get orgNaming() {
+      return orgNamingOf((this as unknown as Knowledge).data["mission-naming"], orgs);
+    },
     orgs: new Map(orgs.map((o) => [o.id, o])),
     memberships: new Map(lists.map((l) => [l.org, l])),
     countries,

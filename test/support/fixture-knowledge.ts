@@ -4,6 +4,7 @@
  * bundled data never changes it. The names are real-looking so the titles read naturally.
  */
 import type { Knowledge } from "../../src/engine/knowledge/knowledge-type.js";
+import { bilateralNamingOf, orgNamingOf } from "../../src/engine/knowledge/compile-naming.js";
 import {
   MissionNamingFile,
   type FullMembershipList,
@@ -126,5 +127,12 @@ export const FIXTURE_K = {
     list("nato", ["CA", "GB"]),
   ]),
   data: { "mission-naming": naming },
+  // Derived from the naming data when read, as the knowledge derives them.
+  get bilateralNaming() {
+    return bilateralNamingOf((this as unknown as Knowledge).data["mission-naming"]);
+  },
+  get orgNaming() {
+    return orgNamingOf((this as unknown as Knowledge).data["mission-naming"], Object.values(FIXTURE_ORGS));
+  },
   today: "2026-12-03",
 } as unknown as Knowledge;

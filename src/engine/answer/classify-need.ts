@@ -3,11 +3,11 @@
  * why, what it is not, and where the facts come from.
  */
 import { own } from "../../model/own.js";
-import type { Need, NeedCategory, OfficeKind, Organization, Rule } from "../../model/data-schemas.js";
+import type { NeedCategory, OfficeKind, Organization, Rule } from "../../model/data-schemas.js";
 import { findMentions, type Mention } from "../recognise/mentions.js";
 import { EngineError } from "../engine-error.js";
 import { rawTokens } from "../text/fold.js";
-import type { Knowledge } from "../knowledge/knowledge-type.js";
+import type { Knowledge, NeedRecord } from "../knowledge/knowledge-type.js";
 import { needHas } from "../knowledge/need-flags.js";
 import { capitalise, embassySeat, embassyTitle, missionName, stateName, withArticle } from "./office-titles.js";
 import { gatherEvidence, MIN_SCORE, scoreNeeds, type NeedMatch } from "../recognise/need-scoring.js";
@@ -84,7 +84,7 @@ function documentIssuer(k: Knowledge, folded: string[], mentions: Mention[]): st
 }
 
 /** Works out citizen, place, destination and organization from the text's mentions. */
-function readContext(k: Knowledge, mentions: Mention[], need: Need | null, concepts: Set<string>): Context {
+function readContext(k: Knowledge, mentions: Mention[], need: NeedRecord | null, concepts: Set<string>): Context {
   // An extension is asked for in the country one is in: read places as for a matter at home.
   const category: NeedCategory | null = needHas(need, "asked-where-one-is") ? "domestic" : (need?.category ?? null);
   const citizens: string[] = [];
@@ -302,7 +302,7 @@ export function classify(k: Knowledge, text: string, options: ClassifyOptions = 
   // A text with no word the lexicon knows and no name ("asdfgh") is read only if the model is sure.
   const known = evidence.concepts.size > 0 || mentions.length > 0;
   const { best, reading } = readNeed(k, text, matches, known);
-  const need: Need | null = best ? k.needById.get(best.id)!.need : null;
+  const need: NeedRecord | null = best ? k.needById.get(best.id)!.need : null;
   const category = need?.category ?? null;
 
   const ctx = readContext(k, mentions, need, evidence.concepts);
@@ -597,7 +597,7 @@ function alternativeOffice(k: Knowledge, facts: Facts, id: string): Answer["notT
 }
 
 interface Parts {
-  need: Need;
+  need: NeedRecord;
   best: NeedMatch;
   rule: Rule;
   trace: RuleTrace[];

@@ -53,7 +53,7 @@ export interface BilateralName {
  * Ottawa").
  */
 export function bilateralName(k: Knowledge, of: string, host: string, city: string | null): BilateralName {
-  const naming = k.data["mission-naming"];
+  const naming = k.bilateralNaming;
   const hostName = stateName(k, host);
   const rule = (r: string) => naming.bilateral.find((b) => b.rule === r);
   if (of === "VA") {
@@ -123,7 +123,7 @@ export interface MissionName {
  * represented (a non-member with no office, one that has withdrawn) gets no name: null.
  */
 export function missionName(k: Knowledge, org: Organization, state: string | null): MissionName {
-  const naming = k.data["mission-naming"];
+  const naming = k.orgNaming.get(org.id);
   if (!state) {
     return {
       title: org.missionStyle
@@ -142,15 +142,15 @@ export function missionName(k: Knowledge, org: Organization, state: string | nul
   // Unknown although a list is held (a list known to be short, an unconfirmed member): naming an
   // office would say the state is a member.
   if (status === "unknown" && membershipOf(k, org.id)?.members) return none;
-  const own = naming.orgStyles.find((o) => o.org === org.id && o.state === state);
+  const own = naming?.orgStyles.find((o) => o.state === state);
   if (own && (belongs(standing) || status === "unknown" || status === "associate")) {
     return { title: own.title, status, headTitle: own.headTitle ?? org.headTitle, standing };
   }
   const name = stateName(k, state);
   if (status === "observer") {
     // Where observers keep no separate mission (the WTO), none is named.
-    if (naming.orgConventions?.some((c) => c.orgs.includes(org.id) && c.observerMissions === false)) return none;
-    const style = naming.observerStyles.find((o) => o.org === org.id || o.org === org.parent);
+    if (naming?.orgConventions.some((c) => c.observerMissions === false)) return none;
+    const style = naming?.observerStyles.find((o) => o.org === org.id || o.org === org.parent);
     const base =
       style && style.org === org.id
         ? style.style

@@ -5,6 +5,7 @@
 import type { Organization } from "../../model/data-schemas.js";
 import { defineCountryIndexes } from "./compile-country-names.js";
 import { defineNameIndexes } from "./compile-name-indexes.js";
+import { bilateralNamingOf, orgNamingOf } from "./compile-naming.js";
 import { defineOfficeIndexes } from "./compile-offices.js";
 import { defineVocabulary } from "./compile-vocabulary.js";
 import type { DataSet, Knowledge } from "./knowledge-type.js";
@@ -81,6 +82,8 @@ export function compile(data: DataSet, cache?: IndexCache, today?: string): Know
     };
   });
   lazy("rules", () => data.rules.rules);
+  lazy("bilateralNaming", () => bilateralNamingOf(data["mission-naming"]));
+  lazy("orgNaming", () => orgNamingOf(data["mission-naming"], data.organizations.organizations));
 
   // --- office types ---
   lazy("officeTypes", () => new Map(data["office-types"].officeTypes.map((t) => [t.id, t])));

@@ -101,8 +101,9 @@ export function defineVocabulary(k: Knowledge, lazy: DefineIndex): void {
     });
   };
   lazy("grammar", () => compileGrammar(data.lexicon.grammar));
+  lazy("needRecords", () => data.needs.needs.map(({ terms: _t, phrases: _p, ...record }) => record));
   lazy("needs", () =>
-    data.needs.needs.map((need) => ({
+    k.needRecords.map((need) => ({
       need,
       signals: new Map(need.signals.map((sg) => [sg.concept, sg.weight])),
       all: need.all,

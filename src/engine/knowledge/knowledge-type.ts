@@ -10,6 +10,7 @@ import type {
   FullMembershipList,
   City,
   FileData,
+  MissionNaming,
   Need,
   Organization,
   OfficeType,
@@ -34,8 +35,20 @@ export interface CountryInfo {
   capital: string | null;
 }
 
+/** A need as answers read it: its record without the terms and phrases, which only the vocabulary
+ *  (built at build time) reads. */
+export type NeedRecord = Omit<Need, "terms" | "phrases">;
+
+/** What mission-naming.json says of one organization's offices (see `Knowledge.orgNaming`). */
+export interface OrgNaming {
+  orgStyles: MissionNaming["orgStyles"];
+  observerStyles: MissionNaming["observerStyles"];
+  orgConventions: NonNullable<MissionNaming["orgConventions"]>;
+  nonMemberOffices: NonNullable<MissionNaming["nonMemberOffices"]>;
+}
+
 interface CompiledNeed {
-  need: Need;
+  need: NeedRecord;
   /** Concept id (or org:id / org:*) → weight. */
   signals: Map<string, number>;
   all: string[];
@@ -102,9 +115,17 @@ export interface Knowledge {
   vocabOther: WordIndex;
   wordOwners: Map<string, string[]>;
   sequences: Map<string, Sequence[]>;
+  /** The needs' records without terms and phrases (cached: a classify need not parse needs.json). */
+  needRecords: NeedRecord[];
   needs: CompiledNeed[];
   needById: Map<string, CompiledNeed>;
   rules: Rule[];
+  /** What names a state's office in another state (mission-naming.json's bilateral part: a classify
+   *  need not read the ~60 KB file for a title). */
+  bilateralNaming: Pick<MissionNaming, "bilateral" | "stateOverrides" | "holySeeRepresentation" | "taiwanAllies">;
+  /** By organization id, what names states' offices to it (mission-naming.json's entries for that
+   *  organization; observer styles also of its parent), in file order. */
+  orgNaming: ReadonlyMap<string, OrgNaming>;
   /** City id → organizations seated there. */
   hubs: ReadonlyMap<string, Organization[]>;
   seats: ReadonlyMap<string, { city: string; capital: string }>;
@@ -169,6 +190,10 @@ export const CACHED_INDEXES = [
   "sequences",
   "cues",
   "grammar",
+  "needRecords",
+  "rules",
+  "bilateralNaming",
+  "orgNaming",
   "officeRecords",
   "officeCoverage",
   "officesMeta",

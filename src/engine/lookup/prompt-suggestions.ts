@@ -256,7 +256,7 @@ function needOption(c: Cache, id: string, label: string, value: NeedPick): Optio
  * Used when a person picks a need from the list that their own words do not reach.
  */
 export function canonicalText(k: Knowledge, id: string): string {
-  const need = k.needById.get(id)?.need;
+  const need = k.data.needs.needs.find((n) => n.id === id);
   if (!need) return id;
   const candidates = [
     need.label,

@@ -106,7 +106,7 @@ export function standingIn(k: Knowledge, org: Organization | string, code: strin
   const change = list?.changes.find((c) => c.code === code);
   if (list && change) st = applyChange(st.status, change, k.today);
   if (st.status === "non-member" || st.status === "unknown") {
-    const own = k.data["mission-naming"].nonMemberOffices?.find((o) => o.org === orgId && o.state === code);
+    const own = k.orgNaming.get(orgId)?.nonMemberOffices.find((o) => o.state === code);
     if (own)
       st = {
         ...st,
