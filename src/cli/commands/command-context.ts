@@ -4,7 +4,7 @@ import { DataLoadError } from "../../store/data-files.js";
 import { EngineError } from "../../engine/engine-error.js";
 import type { Knowledge } from "../../engine/knowledge/knowledge-type.js";
 import { DataError, NotFoundError, UsageError } from "../cli-errors.js";
-import { loadStyle } from "../output.js";
+import { loadStyle, stdoutIsTTY } from "../output.js";
 import type { Style } from "../renderers/style.js";
 
 export interface GlobalOptions {
@@ -41,5 +41,5 @@ export function lookup<T>(fn: () => T): T {
 }
 
 export function width(): number {
-  return process.stdout.columns ?? 88;
+  return (stdoutIsTTY() && process.stdout.columns) || 88;
 }
