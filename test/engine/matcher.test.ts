@@ -36,6 +36,38 @@ describe("WordIndex", () => {
     expect(idx.match("visumantrag")).toEqual(["visum"]);
   });
 
+  it("matches the same when rebuilt from the build cache's form (sorted lines searched in place)", () => {
+    const words = [
+      "passport",
+      "renew",
+      "verlust",
+      "reisepass",
+      "reise",
+      "visum",
+      "pass",
+      "booking",
+      "паспорт",
+      "çalışma",
+    ];
+    const options = { endings: ["s", "al", "а"], exactOnly: new Set(["pass"]), compoundParts: new Set(["verlust"]) };
+    const built = new WordIndex(words, options);
+    const read = WordIndex.from(JSON.parse(JSON.stringify(built.toJSON())));
+    const tokens = [
+      "passport",
+      "passports",
+      "renewal",
+      "pasport",
+      "passe",
+      "passverlust",
+      "паспорта",
+      "çalışma",
+      "x",
+      "",
+    ];
+    for (const t of tokens) expect(read.match(t)).toEqual(built.match(t));
+    for (const w of [...words, "nothing"]) expect(read.has(w)).toBe(built.has(w));
+  });
+
   it("keeps exact-only words exact", () => {
     expect(idx.match("passe")).toEqual([]);
     expect(idx.match("pass")).toEqual(["pass"]);

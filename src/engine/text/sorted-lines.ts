@@ -202,8 +202,9 @@ export class LineSet implements ReadonlySet<string> {
 
   private whole(): Set<string> {
     if (!this.set) {
-      this.set = new Set();
-      for (const [k] of lines(this.text, "\n")) this.set.add(k);
+      // A split is several times faster than reading line by line; few lines have escapes.
+      const keys = this.text === "" ? [] : this.text.slice(0, -1).split("\n");
+      this.set = new Set(this.text.includes("\\") ? keys.map(unescape) : keys);
     }
     return this.set;
   }
