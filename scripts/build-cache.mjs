@@ -11,13 +11,17 @@ mkdirSync(new URL("data/", dir), { recursive: true });
 // index.json last: a cache cut short by a failed build names no file it lacks.
 const { "index.json": manifest, ...files } = buildIndexCache();
 for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, dir), text);
-// The copy keeps the file's modification time: a file of the same size and time as its copy is
-// taken as unchanged without reading either (see indexCache in src/store/knowledge-store.ts).
-for (const f of new Set(Object.values(JSON.parse(manifest).builtFrom).flat())) {
+// The manifest keeps each data file's size and modification time, and the copy keeps its time: a
+// file with the same size and time as either is taken as unchanged without reading it (see
+// indexCache in src/store/knowledge-store.ts); otherwise its bytes are compared with the copy's.
+const index = JSON.parse(manifest);
+index.stamps = {};
+for (const f of new Set(Object.values(index.builtFrom).flat())) {
   const from = new URL(`../../data/${dataFilePath(f)}`, dir);
   const to = new URL(`data/${f}.json`, dir);
   copyFileSync(from, to);
   const st = statSync(from);
   utimesSync(to, st.atime, st.mtime);
+  index.stamps[f] = { size: st.size, mtimeMs: st.mtimeMs };
 }
-writeFileSync(new URL("index.json", dir), manifest);
+writeFileSync(new URL("index.json", dir), JSON.stringify(index));

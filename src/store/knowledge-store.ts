@@ -14,14 +14,17 @@ let bundled: Knowledge | null = null;
 const overlays = new Map<string, Knowledge>();
 
 /**
- * dist/cache/index.json: the file holding each index and the data files each was built from. A
- * copy of those data files, as they were, lies beside it (dist/cache/data/).
+ * dist/cache/index.json: the file holding each index and the data files each was built from, with
+ * their sizes and times then. A copy of those data files, as they were, lies beside it
+ * (dist/cache/data/).
  */
 export interface IndexManifest {
   files: Partial<Record<CachedIndex, string>>;
   builtFrom: Partial<Record<CachedIndex, FileName[]>>;
   /** For large line files, the file of their block index (see src/store/block-line-map.ts). */
   blocks?: Partial<Record<CachedIndex, string>>;
+  /** Each data file's size and modification time when the cache was built (scripts/build-cache.mjs). */
+  stamps?: Partial<Record<FileName, { size: number; mtimeMs: number }>>;
 }
 
 /**
@@ -36,21 +39,29 @@ function indexCache(): IndexCache | undefined {
   } catch {
     return undefined; // running from source, or a build without the cache: build indexes as needed
   }
-  // Content, not size alone: a one-letter fix ("Genf" → "Genx") keeps a file's size. The copy
-  // keeps the file's modification time, so a file with the same size and time as its copy has not
-  // been edited (an edit sets the time) and neither is read; otherwise — an edit, a checkout that
-  // touched the file — the bytes are compared. Each file is checked once.
+  // Content, not size alone: a one-letter fix ("Genf" → "Genx") keeps a file's size. The manifest
+  // keeps each file's size and modification time at build time, and the copy keeps its time, so a
+  // file with the same size and time as either has not been edited (an edit sets the time) and is
+  // not read; otherwise — an edit, a checkout that touched the file — its bytes are compared with
+  // the copy. Each file is checked once.
   const same = new Map<FileName, boolean>();
   const unchanged = (f: FileName): boolean => {
     let s = same.get(f);
     if (s === undefined) {
       try {
-        const copy = new URL(`data/${f}.json`, dir);
         const here = join(dataDir(), dataFilePath(f));
-        const [a, b] = [statSync(copy), statSync(here)];
-        s =
-          (a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1) ||
-          (a.size === b.size && readFileSync(copy).equals(readFileSync(here)));
+        const now = statSync(here);
+        const asNow = (st: { size: number; mtimeMs: number }) =>
+          st.size === now.size && Math.abs(st.mtimeMs - now.mtimeMs) < 1;
+        const stamp = manifest.stamps?.[f];
+        if (stamp !== undefined && asNow(stamp)) s = true;
+        else {
+          // The copy has the file's time too, and an installer that sets every file's time (npm
+          // does) sets both alike.
+          const copy = new URL(`data/${f}.json`, dir);
+          const st = statSync(copy);
+          s = asNow(st) || (st.size === now.size && readFileSync(copy).equals(readFileSync(here)));
+        }
       } catch {
         s = false;
       }
